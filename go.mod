@@ -1,0 +1,7 @@
+module github.com/wirecoder/wirecoder
+
+go 1.26.8
+
+require golang.org/x/term v0.48.0
+
+require golang.org/x/sys v0.50.0 // indirect
