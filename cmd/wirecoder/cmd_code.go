@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/wirecoder/wirecoder/doc"
+	"github.com/wirecoder/wirecoder/render"
+	"github.com/wirecoder/wirecoder/storyio"
+)
+
+func init() {
+	register(&command{name: "code", summary: "code stories (text files or JSONL) into events, quotes and actors", run: runCode})
+}
+
+type stringList []string
+
+func (s *stringList) String() string     { return fmt.Sprint([]string(*s)) }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+func runCode(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "code", "[flags] [FILE|-]...")
+	jsonl := fs.Bool("jsonl", false, "inputs are JSONL: one object per line with id, title, date, source, url, text")
+	date := fs.String("date", "", "story date YYYY-MM-DD for plain-text stories")
+	format := fs.String("format", "", "output format: table|json|jsonl (default table on a terminal, jsonl otherwise)")
+	detail := fs.Bool("detail", false, "show the token layer: POS, lemma, dependencies, NER")
+	var actors stringList
+	fs.Var(&actors, "actors", "extra actor dictionary `FILE` (repeatable)")
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *format == "" {
+		*format = "jsonl"
+		if e.terminal {
+			*format = "table"
+		}
+	}
+	if err := oneOf("format", *format, "table", "json", "jsonl"); err != nil {
+		return err
+	}
+	if !storyio.ValidDate(*date) {
+		return usagef("--date %q is not a date YYYY-MM-DD", *date)
+	}
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	p, err := newPipeline(coderOptions{actorFiles: actors})
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	failed := 0
+	report := func(err error) {
+		failed++
+		out.Flush()
+		fmt.Fprintf(e.stderr, "wirecoder code: %v\n", err)
+	}
+	emit := func(s *storyio.Story) error {
+		if s.Date == "" {
+			s.Date = *date
+		}
+		d := s.Doc()
+		if err := codeDoc(ctx, p, d); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			report(fmt.Errorf("%s: %w", where(s), err))
+		}
+		for _, de := range d.Errors {
+			if de.Op != "pipeline" {
+				fmt.Fprintf(e.stderr, "wirecoder code: %s: %s\n", where(s), de.Error())
+			}
+		}
+		return writeDoc(out, d, *format, *detail)
+	}
+	for _, name := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r, closeFn, err := openInput(e, name)
+		if err != nil {
+			report(err)
+			continue
+		}
+		if *jsonl {
+			jr := storyio.NewJSONLReader(r, name)
+			for {
+				s, err := jr.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					report(err)
+					var se *storyio.Error
+					if errors.As(err, &se) && se.Op == "read" && !errors.Is(err, storyio.ErrTooLarge) {
+						break // the stream itself failed
+					}
+					continue
+				}
+				if err := emit(s); err != nil {
+					closeFn()
+					return err
+				}
+			}
+		} else {
+			s, err := storyio.ReadText(r, name)
+			if err != nil {
+				report(err)
+			} else if err := emit(s); err != nil {
+				closeFn()
+				return err
+			}
+		}
+		closeFn()
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d record(s) failed", failed)
+	}
+	return nil
+}
+
+func where(s *storyio.Story) string {
+	if s.Line > 0 {
+		return fmt.Sprintf("%s:%d: story %q", s.File, s.Line, s.ID)
+	}
+	return fmt.Sprintf("%s: story %q", s.File, s.ID)
+}
+
+func openInput(e *env, name string) (io.Reader, func(), error) {
+	if name == "-" {
+		return e.stdin, func() {}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open input: %w", err)
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		return nil, nil, fmt.Errorf("open input %s: is a directory (use wirecoder ingest for directories)", name)
+	}
+	return f, func() { f.Close() }, nil
+}
+
+func writeDoc(w io.Writer, d *doc.Doc, format string, detail bool) error {
+	switch format {
+	case "json":
+		return d.ToV1(doc.V1Options{Tokens: detail}).WriteJSON(w, true)
+	case "jsonl":
+		return d.ToV1(doc.V1Options{Tokens: detail}).WriteJSON(w, false)
+	default:
+		return writeTable(w, d, detail)
+	}
+}
+
+func writeTable(w io.Writer, d *doc.Doc, detail bool) error {
+	return render.Table(w, d, render.Options{Detail: detail})
+}

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/wirecoder/wirecoder/doc"
+	"github.com/wirecoder/wirecoder/pipeline"
+)
+
+// coderOptions selects what the coding pipeline loads.
+type coderOptions struct {
+	actorFiles []string // extra actor dictionaries (--actors)
+}
+
+// newPipeline assembles the coding pipeline from the stages wirecoder has.
+// It is the one place where stages are wired together; the pipeline checks
+// that each stage's required layers come from an earlier one.
+func newPipeline(o coderOptions) (*pipeline.Pipeline, error) {
+	steps, err := pipelineSteps(o)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(steps...)
+}
+
+func pipelineSteps(o coderOptions) ([]pipeline.Step, error) {
+	if len(o.actorFiles) > 0 {
+		return nil, fmt.Errorf("--actors: the actor stage is not part of this build")
+	}
+	return nil, nil
+}
+
+// codeDoc runs p over d. A stage failure is recorded in d.Errors and also
+// returned, so the caller can report it and still print the partial result.
+func codeDoc(ctx context.Context, p *pipeline.Pipeline, d *doc.Doc) error {
+	if err := p.Run(ctx, d); err != nil {
+		d.Errors.Add(-1, "pipeline", err.Error())
+		return err
+	}
+	return nil
+}
