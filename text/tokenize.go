@@ -228,7 +228,22 @@ func (t *tokenizer) punct(i int, r rune, w int) int {
 		if r == '.' && j == i+1 && j < len(s) && isDigit(rune(s[j])) && (i == 0 || !isWord(lastRune(s, i))) {
 			return t.word(i)
 		}
-	case '-', '*', '=', '~', '<', '>', '_', '#', '+', '`':
+	case ':', ';':
+		if (i == 0 || spaceAt(s, i-1)) && j < len(s) {
+			if n := emoticon(s[i:]); n > 0 {
+				j = i + n
+			}
+		}
+	case '#':
+		// A hashtag: "#MeToo".
+		if (i == 0 || spaceAt(s, i-1)) && j < len(s) && isLetter(rune(s[j])) {
+			for j < len(s) && s[j] < utf8.RuneSelf && asciiClass[s[j]] == clWord {
+				j++
+			}
+			break
+		}
+		fallthrough
+	case '-', '*', '=', '~', '<', '>', '_', '+', '`', '$':
 		for j < len(s) && rune(s[j]) == r {
 			j++
 		}
@@ -272,9 +287,9 @@ func (t *tokenizer) urlEnd(i int) int {
 			if c == '"' || c == '<' || c == '>' {
 				break
 			}
-			if c == '(' {
+			if c == '(' || c == '[' {
 				depth++
-			} else if c == ')' {
+			} else if c == ')' || c == ']' {
 				if depth == 0 {
 					break
 				}
@@ -354,7 +369,7 @@ func (t *tokenizer) word(i int) int {
 	}
 	t.splitWord(i, j)
 	// A period that ends an abbreviation belongs to it.
-	if j < len(s) && s[j] == '.' && len(t.toks) > 0 {
+	if j < len(s) && s[j] == '.' && len(t.toks) > 0 && (j+1 == len(s) || s[j+1] != '.') {
 		last := &t.toks[len(t.toks)-1]
 		if last.End == j && isAbbrev(s[last.Start:j], s, j+1) {
 			last.End = j + 1
@@ -379,6 +394,11 @@ func (t *tokenizer) splitWord(i, j int) {
 		}
 	}
 	if plain {
+		if b := unitSplit(w); b > 0 {
+			t.emit(i, i+b)
+			t.emit(i+b, j)
+			return
+		}
 		if len(w) == 6 || len(w) == 5 {
 			if b, ok := splitFused(w); ok {
 				t.emit(i, i+b)
@@ -389,13 +409,40 @@ func (t *tokenizer) splitWord(i, j int) {
 		t.emit(i, j)
 		return
 	}
-	// Clitics at the end: n't, 's, 're, 've, 'll, 'd, 'm.
-	if c := cliticStart(w); c > 0 {
+	// Clitics at the end: n't, 's, 're, 've, 'll, 'd, 'm; a decade such as
+	// "70's" stays whole.
+	if c := cliticStart(w); c > 0 && !isDigit(rune(w[c-1])) {
 		t.splitHyphens(i, i+c)
 		t.emit(i+c, j)
 		return
 	}
 	t.splitHyphens(i, j)
+}
+
+// unitSplit returns where a number followed by a unit splits ("185m",
+// "375mm", "24hrs" split as in EWT; "20th", "1990s" do not), or 0.
+func unitSplit(w string) int {
+	if w[0] < '0' || w[0] > '9' {
+		return 0
+	}
+	k := 1
+	for k < len(w) && w[k] >= '0' && w[k] <= '9' {
+		k++
+	}
+	if k == len(w) {
+		return 0
+	}
+	for p := k; p < len(w); p++ {
+		c := w[p] | 0x20
+		if c < 'a' || c > 'z' {
+			return 0
+		}
+	}
+	switch strings.ToLower(w[k:]) {
+	case "st", "nd", "rd", "th", "s", "d":
+		return 0
+	}
+	return k
 }
 
 // splitFused splits "cannot", "gonna", "wanna", "gotta" as EWT does.
@@ -450,7 +497,7 @@ var hyphenPrefixes = map[string]bool{
 	"sub": true, "semi": true, "cross": true, "neo": true, "psycho": true,
 	"counter": true, "intra": true, "micro": true, "un": true, "inter": true,
 	"bi": true, "tri": true, "ultra": true, "mega": true, "mini": true, "trans": true,
-	"de": true, "vice": true,
+	"de": true, "vice": true, "mis": true,
 }
 
 // isHyphenPrefix reports whether seg is one of hyphenPrefixes, ignoring
@@ -525,13 +572,21 @@ var abbrevs = map[string]bool{
 	"Ky": true, "La": true, "Md": true, "Mass": true, "Mich": true, "Minn": true,
 	"Miss": true, "Mo": true, "Mont": true, "Neb": true, "Nev": true, "Okla": true,
 	"Ore": true, "Pa": true, "Tenn": true, "Tex": true, "Va": true, "Vt": true,
-	"Wash": true, "Wis": true, "Wyo": true, "Mts": true, "ca": true,
+	"Wash": true, "Wis": true, "Wyo": true, "Mts": true, "ca": true, "ext": true,
 }
 
 // isAbbrev reports whether w followed by a period is an abbreviation whose
 // period belongs to it; after is the offset after the period.
 func isAbbrev(w, s string, after int) bool {
-	if titles[w] || abbrevs[w] {
+	if titles[w] {
+		return true
+	}
+	// At the end of a line the period ends the sentence, as in EWT
+	// ("in the U.S" "."), except after a title.
+	if lineEndAt(s, after) {
+		return false
+	}
+	if abbrevs[w] {
 		return true
 	}
 	if w == "No" || w == "no" || w == "Nos" || w == "Art" || w == "Vol" || w == "Fig" || w == "p" || w == "pp" {
@@ -564,6 +619,39 @@ func isAbbrev(w, s string, after int) bool {
 		}
 	}
 	return dots > 0
+}
+
+// lineEndAt reports whether only spaces and tabs stand between offset i
+// and the end of its line or of s.
+func lineEndAt(s string, i int) bool {
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t':
+		case '\n', '\r':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// emoticon returns the length of the emoticon at the start of s, or 0:
+// ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":P", when it stands alone.
+func emoticon(s string) int {
+	n := 0
+	switch {
+	case len(s) >= 3 && (s[0] == ':' || s[0] == ';') && s[1] == '-' && strings.IndexByte(")(DP", s[2]) >= 0:
+		n = 3
+	case len(s) >= 2 && (s[0] == ':' || s[0] == ';') && strings.IndexByte(")(DP", s[1]) >= 0:
+		n = 2
+	default:
+		return 0
+	}
+	if n < len(s) && !spaceAt(s, n) && strings.IndexByte(".,!?", s[n]) < 0 {
+		return 0
+	}
+	return n
 }
 
 // normalize returns the form later stages see: curly quotes and
