@@ -6,6 +6,8 @@ import (
 
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/pipeline"
+	"github.com/wirecoder/wirecoder/quote"
+	"github.com/wirecoder/wirecoder/text"
 )
 
 // coderOptions selects what the coding pipeline loads.
@@ -28,7 +30,11 @@ func pipelineSteps(o coderOptions) ([]pipeline.Step, error) {
 	if len(o.actorFiles) > 0 {
 		return nil, fmt.Errorf("--actors: the actor stage is not part of this build")
 	}
-	return nil, nil
+	steps := []pipeline.Step{
+		{Name: "text", Assigns: doc.LayerTokens | doc.LayerSentences, Stage: text.New()},
+		{Name: "quotes", Requires: quote.Requires, Assigns: doc.LayerQuotes, Stage: quote.New()},
+	}
+	return steps, nil
 }
 
 // codeDoc runs p over d. A stage failure is recorded in d.Errors and also
