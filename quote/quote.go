@@ -311,6 +311,9 @@ func (a *analysis) cueForRegion(ri, sFirst, sLast int) (cueInfo, bool) {
 			return a.cueInfo(i), true
 		}
 		if a.form(i) == ":" && i > lo && i == start-1 {
+			if _, c := a.cueAt(i - 1); c != CueNone && !a.used[i-1] {
+				return a.cueInfo(i - 1), true
+			}
 			// "Lukashenko: “…”": the words before the colon are the speaker.
 			sp := doc.Span{Start: a.d.Tokens[lo].Start, End: a.d.Tokens[i-1].End}
 			return cueInfo{verb: i, cue: a.d.Tokens[i].Span(), speaker: a.ref(lo, i), class: CueSpeech, via: []doc.Ref{}}, sp.Len() > 0 && i-lo <= 6
@@ -439,23 +442,76 @@ func (a *analysis) passiveByWords(v int) bool {
 	return false
 }
 
+// stopWord ends a noun phrase found by word order.
+func stopWord(s string) bool {
+	switch s {
+	case "in", "on", "at", "for", "to", "that", "during", "after", "before", "from", "with", "of", "by",
+		"and", "but", "or", "as", "when", "while", "who", "which", "was", "is", "has", "had":
+		return true
+	}
+	return false
+}
+
+func (a *analysis) isWord(i int) bool {
+	f := a.form(i)
+	if f == "" || a.inRegion[i] >= 0 {
+		return false
+	}
+	c := f[0]
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= 0x80 && markOf(f) == notMark && f != "—" && f != "–"
+}
+
 // subjectByWords finds a subject by word order when there is no parse:
-// the mention or pronoun right before the verb.
+// the words right before the verb, back to a comma, a quote or the
+// sentence start. It returns the phrase's last token, or -1.
 func (a *analysis) subjectByWords(v int) int {
 	if a.deps {
 		return -1
 	}
+	lo, _ := a.phraseBefore(v)
+	if lo < 0 {
+		return -1
+	}
+	return v - 1
+}
+
+func (a *analysis) phraseBefore(v int) (int, int) {
 	s := a.d.Tokens[v].Sent
-	lo := a.d.Sentences[s].First
-	for i := v - 1; i >= lo && i >= v-4; i-- {
-		if a.inRegion[i] >= 0 || a.form(i) == "," {
+	first := a.d.Sentences[s].First
+	lo := v
+	for i := v - 1; i >= first && i >= v-6; i-- {
+		if !a.isWord(i) || (stopWord(a.lower(i)) && a.lower(i) != "was") {
 			break
 		}
-		if a.mentionAt[i] >= 0 || isPronoun(a.lower(i)) || isCapitalized(a.form(i)) {
-			return i
-		}
+		lo = i
 	}
-	return -1
+	if lo == v {
+		return -1, -1
+	}
+	// "was quoted": the auxiliary is not part of the subject.
+	hi := v
+	for hi > lo && (a.lower(hi-1) == "was" || a.lower(hi-1) == "were" || a.lower(hi-1) == "has" || a.lower(hi-1) == "had") {
+		hi--
+	}
+	if hi == lo {
+		return -1, -1
+	}
+	return lo, hi
+}
+
+// phraseAfter returns the words right after token v, up to punctuation or
+// a function word.
+func (a *analysis) phraseAfter(v int) (int, int) {
+	s := a.d.Tokens[v].Sent
+	last := a.d.Sentences[s].Last
+	hi := v + 1
+	for hi < last && hi <= v+5 && a.isWord(hi) && !stopWord(a.lower(hi)) {
+		hi++
+	}
+	if hi == v+1 {
+		return -1, -1
+	}
+	return v + 1, hi
 }
 
 func (a *analysis) objectByWords(v int) int {
@@ -468,19 +524,18 @@ func (a *analysis) objectByWords(v int) int {
 	return -1
 }
 
-// invertedSubject finds X in "…,” said X.
+// invertedSubject finds X in "…,” said X: only when the verb comes right
+// after the quote.
 func (a *analysis) invertedSubject(v int) int {
-	s := a.d.Tokens[v].Sent
-	hi := a.d.Sentences[s].Last
-	for i := v + 1; i < hi && i <= v+3; i++ {
-		if a.inRegion[i] >= 0 {
-			break
-		}
-		if a.mentionAt[i] >= 0 || isPronoun(a.lower(i)) || isCapitalized(a.form(i)) {
-			return i
-		}
+	i := v - 1
+	for i >= 0 && a.inRegion[i] < 0 && (a.form(i) == "," || a.form(i) == "—") {
+		i--
 	}
-	return -1
+	if i < 0 || a.inRegion[i] < 0 {
+		return -1
+	}
+	lo, _ := a.phraseAfter(v)
+	return lo
 }
 
 // byAgent returns the head of the "by X" phrase of a passive verb.
@@ -536,6 +591,11 @@ func (a *analysis) cueSpan(v int) doc.Span {
 			if a.d.Tokens[c].Dep == "compound:prt" && c > hi && c-v <= 2 {
 				hi = c
 			}
+		}
+	}
+	if !a.deps {
+		for lo > 0 && v-lo < 2 && (a.lower(lo-1) == "was" || a.lower(lo-1) == "were" || a.lower(lo-1) == "been") {
+			lo--
 		}
 	}
 	// Keep the cue contiguous and free of quoted words.
@@ -600,8 +660,29 @@ func (a *analysis) refPhrase(h int) doc.Ref {
 		}
 	} else if m := a.mentionAt[h]; m >= 0 {
 		lo, hi = a.d.Mentions[m].First, a.d.Mentions[m].Last-1
+	} else if h+1 < len(a.d.Tokens) {
+		if _, c := a.cueAt(h + 1); c != CueNone || a.lower(h+1) == "was" || a.lower(h+1) == "were" {
+			// A subject found by word order: back to the phrase start.
+			if l, hh := a.phraseBefore(h + 1); l >= 0 {
+				lo, hi = l, hh-1
+			}
+		} else if pl, ph := a.phraseAfterStart(h); pl >= 0 {
+			lo, hi = pl, ph-1
+		}
 	}
 	return a.ref(lo, hi+1)
+}
+
+// phraseAfterStart returns the word-order phrase that starts at h.
+func (a *analysis) phraseAfterStart(h int) (int, int) {
+	if h == 0 {
+		return -1, -1
+	}
+	lo, hi := a.phraseAfter(h - 1)
+	if lo != h {
+		return -1, -1
+	}
+	return lo, hi
 }
 
 // ref makes a reference for tokens [lo, hi), resolved through the mention
@@ -686,7 +767,7 @@ func (a *analysis) addresseeOf(v int, lemma string) string {
 		s := a.d.Tokens[v].Sent
 		hi := a.d.Sentences[s].Last
 		end := v + 1
-		for end < hi && end <= v+7 && a.lower(end) != "that" && a.form(end) != "," && a.inRegion[end] < 0 {
+		for end < hi && end <= v+7 && a.isWord(end) && (end == v+1 || !stopWord(a.lower(end)) || a.lower(end) == "of") && a.lower(end) != "that" {
 			end++
 		}
 		if end == v+1 {
