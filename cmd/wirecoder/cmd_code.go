@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"sync"
 
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/render"
@@ -28,6 +30,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	date := fs.String("date", "", "story date YYYY-MM-DD for plain-text stories")
 	format := fs.String("format", "", "output format: table|json|jsonl (default table on a terminal, jsonl otherwise)")
 	detail := fs.Bool("detail", false, "show the token layer: POS, lemma, dependencies, NER")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "stories coded in parallel")
 	var actors stringList
 	fs.Var(&actors, "actors", "extra actor dictionary `FILE` (repeatable)")
 	files, err := parseFlags(fs, args)
@@ -49,6 +52,9 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
+	if *workers < 1 {
+		return usagef("--workers must be at least 1")
+	}
 	p, err := newPipeline(coderOptions{actorFiles: actors})
 	if err != nil {
 		return err
@@ -61,63 +67,67 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		out.Flush()
 		fmt.Fprintf(e.stderr, "wirecoder code: %v\n", err)
 	}
-	emit := func(s *storyio.Story) error {
-		if s.Date == "" {
-			s.Date = *date
-		}
-		d := s.Doc()
-		if err := codeDoc(ctx, p, d); err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			report(fmt.Errorf("%s: %w", where(s), err))
-		}
-		for _, de := range d.Errors {
-			if de.Op != "pipeline" {
-				fmt.Fprintf(e.stderr, "wirecoder code: %s: %s\n", where(s), de.Error())
-			}
-		}
-		return writeDoc(out, d, *format, *detail)
-	}
-	for _, name := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		r, closeFn, err := openInput(e, name)
-		if err != nil {
-			report(err)
-			continue
-		}
-		if *jsonl {
-			jr := storyio.NewJSONLReader(r, name)
-			for {
-				s, err := jr.Next()
-				if err == io.EOF {
-					break
-				}
-				if err != nil {
-					report(err)
-					var se *storyio.Error
-					if errors.As(err, &se) && se.Op == "read" && !errors.Is(err, storyio.ErrTooLarge) {
-						break // the stream itself failed
+	// Stories are read in order, coded by a pool of workers, and written
+	// in input order.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	items := make(chan *codeItem, *workers*2)
+	go readStories(ctx, e, files, *jsonl, items)
+	results := make(chan *codeItem, *workers*2)
+	var wg sync.WaitGroup
+	for w := 0; w < *workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range items {
+				if it.story != nil {
+					if it.story.Date == "" {
+						it.story.Date = *date
 					}
-					continue
+					it.doc = it.story.Doc()
+					it.err = codeDoc(ctx, p, it.doc)
 				}
-				if err := emit(s); err != nil {
-					closeFn()
-					return err
+				select {
+				case results <- it:
+				case <-ctx.Done():
 				}
 			}
-		} else {
-			s, err := storyio.ReadText(r, name)
-			if err != nil {
-				report(err)
-			} else if err := emit(s); err != nil {
-				closeFn()
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+	pending := map[int]*codeItem{}
+	next := 0
+	for it := range results {
+		pending[it.seq] = it
+		for {
+			cur, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if cur.story == nil {
+				report(cur.err)
+				continue
+			}
+			if cur.err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				report(fmt.Errorf("%s: %w", where(cur.story), cur.err))
+			}
+			for _, de := range cur.doc.Errors {
+				if de.Op != "pipeline" {
+					fmt.Fprintf(e.stderr, "wirecoder code: %s: %s\n", where(cur.story), de.Error())
+				}
+			}
+			if err := writeDoc(out, cur.doc, *format, *detail); err != nil {
 				return err
 			}
 		}
-		closeFn()
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	if err := out.Flush(); err != nil {
 		return fmt.Errorf("write output: %w", err)
@@ -126,6 +136,63 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%d record(s) failed", failed)
 	}
 	return nil
+}
+
+// codeItem is one story (or one read error) on its way through the
+// worker pool; seq keeps the output in input order.
+type codeItem struct {
+	seq   int
+	story *storyio.Story
+	doc   *doc.Doc
+	err   error
+}
+
+// readStories sends every story of files, in order, then closes items.
+func readStories(ctx context.Context, e *env, files []string, jsonl bool, items chan<- *codeItem) {
+	defer close(items)
+	seq := 0
+	send := func(s *storyio.Story, err error) bool {
+		select {
+		case items <- &codeItem{seq: seq, story: s, err: err}:
+			seq++
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for _, name := range files {
+		r, closeFn, err := openInput(e, name)
+		if err != nil {
+			if !send(nil, err) {
+				return
+			}
+			continue
+		}
+		if jsonl {
+			jr := storyio.NewJSONLReader(r, name)
+			for {
+				s, err := jr.Next()
+				if err == io.EOF {
+					break
+				}
+				if !send(s, err) {
+					closeFn()
+					return
+				}
+				var se *storyio.Error
+				if err != nil && errors.As(err, &se) && se.Op == "read" && !errors.Is(err, storyio.ErrTooLarge) {
+					break // the stream itself failed
+				}
+			}
+		} else {
+			s, err := storyio.ReadText(r, name)
+			if !send(s, err) {
+				closeFn()
+				return
+			}
+		}
+		closeFn()
+	}
 }
 
 func where(s *storyio.Story) string {

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -148,5 +150,32 @@ func TestCodeBadInput(t *testing.T) {
 	out, _, code = runCmd(t, "Gondor recalled its envoy.", "code", "--format", "jsonl", "-")
 	if code != 0 || validateJSONL(t, out) != 1 {
 		t.Errorf("stdin: exit %d, out %q", code, out)
+	}
+}
+
+func TestCodeKeepsInputOrderAcrossWorkers(t *testing.T) {
+	var in strings.Builder
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&in, `{"id":"s%02d","text":"Gondor recalled envoy number %d from Osgiliath. %s"}`+"\n", i, i, strings.Repeat("Talks went on. ", i%7))
+	}
+	out, stderr, code := runCmd(t, in.String(), "code", "--jsonl", "--workers", "4", "--format", "jsonl", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var v struct{ ID string }
+		if err := json.Unmarshal([]byte(line), &v); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, v.ID)
+	}
+	for i, id := range ids {
+		if want := fmt.Sprintf("s%02d", i); id != want {
+			t.Fatalf("document %d is %s, want %s", i, id, want)
+		}
+	}
+	if len(ids) != 40 {
+		t.Errorf("got %d documents", len(ids))
 	}
 }
