@@ -474,11 +474,18 @@ var creditWords = map[string]bool{
 	"reported": true, "fact-checking": true, "sub-editing": true,
 }
 
+// maxCreditTokens bounds the length of a credit line, which keeps the
+// search for credits linear in the length of a paragraph.
+const maxCreditTokens = 80
+
 // creditLine matches a credit line that runs from token a to the end of the
 // paragraph p1: "(With inputs from Reuters)", "(Reporting by X; Editing by
 // Y)", or, when it starts the paragraph, the same without parentheses.
 func (g *segmenter) creditLine(a, p1 int, paraStart bool) (doc.Credit, bool) {
 	var c doc.Credit
+	if p1-a > maxCreditTokens {
+		return c, false
+	}
 	in0, in1 := a, p1
 	if g.tok(a) == "(" {
 		if p1-a < 3 || g.tok(p1-1) != ")" {

@@ -109,16 +109,30 @@ func (t *tokenizer) run() {
 	if n == 0 {
 		return
 	}
-	t.toks = make([]doc.Token, 0, n/5+4)
+	// Pre-size: about one token per space plus one per three spaces for
+	// punctuation and clitics; a text with few spaces falls back on its
+	// length.
+	sp := strings.Count(s, " ") + strings.Count(s, "\n")
+	est := sp + sp/3 + 16
+	if sp < n/16 {
+		est = n/4 + 16
+	}
+	t.toks = make([]doc.Token, 0, est)
 	for i := 0; i < n; {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case clSpace:
+				if k := len(t.toks) - 1; k >= 0 && t.toks[k].End == i {
+					t.toks[k].SpaceAfter = true
+				}
 				i++
 			case clWord:
 				i = t.word(i)
 			case clCtrl:
+				if k := len(t.toks) - 1; k >= 0 && t.toks[k].End == i {
+					t.toks[k].SpaceAfter = true
+				}
 				t.errorf(i, "control character %U treated as white space", rune(c))
 				i++
 			default:
@@ -133,7 +147,13 @@ func (t *tokenizer) run() {
 			i++
 			continue
 		}
-		switch runeClass(r) {
+		cl := runeClass(r)
+		if cl == clSpace || cl == clCtrl {
+			if k := len(t.toks) - 1; k >= 0 && t.toks[k].End == i {
+				t.toks[k].SpaceAfter = true
+			}
+		}
+		switch cl {
 		case clSpace:
 			i += w
 		case clWord:
@@ -144,9 +164,6 @@ func (t *tokenizer) run() {
 		default:
 			i = t.punct(i, r, w)
 		}
-	}
-	for k := range t.toks {
-		t.toks[k].SpaceAfter = spaceAt(s, t.toks[k].End)
 	}
 }
 
@@ -269,8 +286,12 @@ func hasPrefixFold(s, p string) bool {
 // urlEnd returns the end of the URL that starts at i, or -1.
 func (t *tokenizer) urlEnd(i int) int {
 	s := t.s[i:]
-	c := s[0] | 0x20
-	if c != 'h' && c != 'w' && c != 'f' {
+	if len(s) < 5 {
+		return -1
+	}
+	switch c0, c1, c2 := s[0]|0x20, s[1]|0x20, s[2]|0x20; {
+	case c0 == 'h' && c1 == 't' && c2 == 't', c0 == 'w' && c1 == 'w' && c2 == 'w', c0 == 'f' && c1 == 't' && c2 == 'p':
+	default:
 		return -1
 	}
 	if !hasPrefixFold(s, "http://") && !hasPrefixFold(s, "https://") && !hasPrefixFold(s, "www.") && !hasPrefixFold(s, "ftp://") {
@@ -324,10 +345,16 @@ func (t *tokenizer) word(i int) int {
 	}
 	j := i
 	email := false
+	plain := true // only ASCII word characters so far
 	// Extent: word characters, and joiners between them.
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf && asciiClass[c] == clWord {
+			j++
+			continue
+		}
 		r, w := at(s, j)
 		if isWord(r) {
+			plain = false
 			j += w
 			continue
 		}
@@ -360,19 +387,24 @@ func (t *tokenizer) word(i int) int {
 		if !ok {
 			break
 		}
+		plain = false
 		j += w + nw
 	}
-	if email {
-		// An address: one token, trailing hyphens left out.
+	if plain {
+		t.plainWord(i, j)
+	} else if email {
+		// An address: one token.
 		t.emit(i, j)
 		return j
+	} else {
+		t.splitWord(i, j)
 	}
-	t.splitWord(i, j)
 	// A period that ends an abbreviation belongs to it.
 	if j < len(s) && s[j] == '.' && len(t.toks) > 0 && (j+1 == len(s) || s[j+1] != '.') {
 		last := &t.toks[len(t.toks)-1]
 		if last.End == j && isAbbrev(s[last.Start:j], s, j+1) {
 			last.End = j + 1
+			last.Norm = normalize(s[last.Start : j+1])
 			return j + 1
 		}
 	}
@@ -384,31 +416,6 @@ func (t *tokenizer) word(i int) int {
 func (t *tokenizer) splitWord(i, j int) {
 	s := t.s
 	w := s[i:j]
-	// Fast path: plain ASCII letters and digits.
-	plain := true
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= utf8.RuneSelf || asciiClass[c] != clWord {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		if b := unitSplit(w); b > 0 {
-			t.emit(i, i+b)
-			t.emit(i+b, j)
-			return
-		}
-		if len(w) == 6 || len(w) == 5 {
-			if b, ok := splitFused(w); ok {
-				t.emit(i, i+b)
-				t.emit(i+b, j)
-				return
-			}
-		}
-		t.emit(i, j)
-		return
-	}
 	// Clitics at the end: n't, 's, 're, 've, 'll, 'd, 'm; a decade such as
 	// "70's" stays whole.
 	if c := cliticStart(w); c > 0 && !isDigit(rune(w[c-1])) {
@@ -417,6 +424,26 @@ func (t *tokenizer) splitWord(i, j int) {
 		return
 	}
 	t.splitHyphens(i, j)
+}
+
+// plainWord emits the word [i, j) made only of ASCII letters, digits and
+// underscores.
+func (t *tokenizer) plainWord(i, j int) {
+	w := t.s[i:j]
+	if w[0] <= '9' {
+		if b := unitSplit(w); b > 0 {
+			t.emit(i, i+b)
+			t.emit(i+b, j)
+			return
+		}
+	} else if (len(w) == 6 || len(w) == 5) && strings.IndexByte("cCgGwW", w[0]) >= 0 {
+		if b, ok := splitFused(w); ok {
+			t.emit(i, i+b)
+			t.emit(i+b, j)
+			return
+		}
+	}
+	t.toks = append(t.toks, doc.Token{Start: i, End: j, Norm: w, Sent: -1, Head: -1})
 }
 
 // unitSplit returns where a number followed by a unit splits ("185m",
