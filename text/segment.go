@@ -244,11 +244,52 @@ func (g *segmenter) sentenceEnd(st, p1 int) int {
 		if e >= p1 {
 			return p1
 		}
-		if g.startsSentence(e, kind) {
+		if g.startsSentence(e, kind) && !g.attribution(i, e, p1) {
 			return e
 		}
 	}
 	return p1
+}
+
+// speechVerbs are the verbs of an attribution that follows a quote ending
+// in "?" or "!": `"Why now?" Petrov asked.`
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "asked": true, "asks": true, "told": true, "tells": true,
+	"added": true, "adds": true, "wrote": true, "writes": true, "shouted": true,
+	"replied": true, "replies": true, "demanded": true, "continued": true,
+	"insisted": true, "wondered": true, "exclaimed": true, "cried": true, "yelled": true,
+	"tweeted": true, "posted": true, "declared": true, "stated": true, "warned": true,
+}
+
+// attribution reports whether the quote that ends with the question or
+// exclamation mark at token i, closed before token e, is followed by its
+// attribution: up to five words and a speech verb, as in `"Why now?"
+// Foreign Minister Ivan Petrov asked.` The sentence then goes on.
+func (g *segmenter) attribution(i, e, p1 int) bool {
+	w := g.norm(i)
+	if strings.IndexAny(w, "?!") < 0 || e == i+1 {
+		return false
+	}
+	quoted := false
+	for k := i + 1; k < e; k++ {
+		if n := g.norm(k); n == `"` || n == "'" {
+			quoted = true
+		}
+	}
+	if !quoted {
+		return false
+	}
+	for k := e; k < p1 && k <= e+5; k++ {
+		t := g.tok(k)
+		if speechVerbs[t] {
+			return k > e
+		}
+		r, _ := utf8.DecodeRuneInString(t)
+		if !isWord(r) {
+			return false
+		}
+	}
+	return false
 }
 
 // startsSentence reports whether token e starts a new sentence after a
@@ -367,8 +408,18 @@ func (g *segmenter) dateline(p0, p1 int, first bool) (int, doc.Credit, bool) {
 		}
 		i++
 	}
+	titleCase := false
 	if i == p0 || !long || i >= p1 {
-		return p0, c, false
+		// "Kyiv (AFP) -": a place in title case needs a known agency and
+		// a dash.
+		k := p0
+		for k < p1 && k-p0 < 3 && capitalized(g.tok(k)) && !months[g.tok(k)] {
+			k++
+		}
+		if k == p0 || k >= p1 || (g.tok(k) != "(" && g.tok(k) != ",") {
+			return p0, c, false
+		}
+		i, titleCase = k, true
 	}
 	c.Kind = doc.CreditDateline
 	c.Place = g.text[g.toks[p0].Start:g.toks[i-1].End]
@@ -418,7 +469,34 @@ func (g *segmenter) dateline(p0, p1 int, first bool) (int, doc.Credit, bool) {
 	if !(dash || hasSource) || !(hasSource || c.Date != "" || first) {
 		return p0, c, false
 	}
+	if titleCase && !(dash && hasSource && knownAgency(c.Sources)) {
+		return p0, c, false
+	}
 	return i, c, true
+}
+
+// agencies are news agencies and outlets that appear in datelines.
+var agencies = map[string]bool{
+	"Reuters": true, "AFP": true, "AP": true, "dpa": true, "DPA": true, "Xinhua": true,
+	"TASS": true, "Tass": true, "Interfax": true, "UPI": true, "Bloomberg": true,
+	"Anadolu": true, "IANS": true, "PTI": true, "ANI": true, "EFE": true, "ANSA": true,
+	"Kyodo": true, "Yonhap": true, "RIA": true, "BelTA": true, "Ukrinform": true,
+	"CNN": true, "BBC": true, "AA": true, "IRNA": true, "WAFA": true, "KCNA": true,
+	"SANA": true, "MENA": true, "APA": true, "Bernama": true, "Antara": true, "CNA": true,
+}
+
+// knownAgency reports whether one of the names is a known agency, or
+// names one ("Kyodo News", "Anadolu Agency").
+func knownAgency(names []string) bool {
+	for _, n := range names {
+		if agencies[n] || strings.HasSuffix(n, " News") || strings.HasSuffix(n, " Agency") {
+			return true
+		}
+		if k := strings.IndexByte(n, ' '); k > 0 && agencies[n[:k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // sources splits tokens [a, b) into names at ",", "/", ";", "&" and "and".

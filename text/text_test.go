@@ -151,6 +151,24 @@ func TestSegment(t *testing.T) {
 		// Parentheses that are not a credit stay in their sentence.
 		{"Troops left. (They came back.)",
 			[]sent{{0, 12, 0, 3, 0}, {13, 30, 3, 9, 0}}, nil},
+		// An agency dateline with the place in title case; a region after
+		// the place.
+		{"Kyiv (AFP) - Ukraine said it had repelled attacks.",
+			[]sent{{13, 50, 5, 12, 0}},
+			[]doc.Credit{{Span: doc.Span{Start: 0, End: 12}, Kind: doc.CreditDateline, Sources: []string{"AFP"}, Place: "Kyiv"}}},
+		{"KYIV, Ukraine (AP) — Russian forces shelled the city.",
+			[]sent{{23, 55, 7, 13, 0}},
+			[]doc.Credit{{Span: doc.Span{Start: 0, End: 22}, Kind: doc.CreditDateline, Sources: []string{"AP"}, Place: "KYIV"}}},
+		{"Biden (Democrat) - the man.",
+			[]sent{{0, 27, 0, 8, 0}}, nil},
+		// A quote ending in "?" followed by its attribution is one sentence.
+		{"“Why now?” Foreign Minister Ivan Petrov asked. He left.",
+			[]sent{{0, 50, 0, 11, 0}, {51, 59, 11, 14, 0}}, nil},
+		{"“Why now?” Petrov left.",
+			[]sent{{0, 14, 0, 5, 0}, {15, 27, 5, 8, 0}}, nil},
+		// A number that starts with its decimal point.
+		{"It fell .5 points.",
+			[]sent{{0, 18, 0, 5, 0}}, nil},
 		// A capitalised word that is not a dateline.
 		{"NATO said it would act.",
 			[]sent{{0, 23, 0, 6, 0}}, nil},

@@ -243,7 +243,9 @@ func (t *tokenizer) punct(i int, r rune, w int) int {
 		}
 		// ".5" is a number.
 		if r == '.' && j == i+1 && j < len(s) && isDigit(rune(s[j])) && (i == 0 || !isWord(lastRune(s, i))) {
-			return t.word(i)
+			for j < len(s) && isDigit(rune(s[j])) {
+				j++
+			}
 		}
 	case ':', ';':
 		if (i == 0 || spaceAt(s, i-1)) && j < len(s) {
