@@ -42,22 +42,24 @@ func (s *Segmenter) Process(ctx context.Context, d *doc.Doc) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("segment story %q: %w", d.ID, err)
 	}
-	d.Tokens = tokenize(d.Text, &d.Errors)
+	toks, lines := tokenize(d.Text, &d.Errors)
+	d.Tokens = toks
 	d.Sentences = nil
 	d.Credits = nil
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("segment story %q: %w", d.ID, err)
 	}
-	sg := segmenter{d: d, text: d.Text, toks: d.Tokens}
+	sg := segmenter{d: d, text: d.Text, toks: d.Tokens, lines: lines}
 	sg.run()
 	return nil
 }
 
 // segmenter holds the state of one segmentation.
 type segmenter struct {
-	d    *doc.Doc
-	text string
-	toks []doc.Token
+	d     *doc.Doc
+	text  string
+	toks  []doc.Token
+	lines []int // indexes of the tokens that start a line, ascending
 }
 
 // tok returns the original text of token i.
@@ -72,34 +74,12 @@ func (g *segmenter) run() {
 		return
 	}
 	g.d.Sentences = make([]doc.Sentence, 0, n/20+1)
-	para := 0
-	for p0 := 0; p0 < n; para++ {
-		p1 := p0 + 1
-		for p1 < n && !lineBreak(g.text[g.toks[p1-1].End:g.toks[p1].Start]) {
-			p1++
-		}
+	p0 := 0
+	for para, p1 := range g.lines {
 		g.paragraph(p0, p1, para)
 		p0 = p1
 	}
-}
-
-// lineBreak reports whether the gap between two tokens holds a line break.
-func lineBreak(gap string) bool {
-	for k := 0; k < len(gap); k++ {
-		switch gap[k] {
-		case '\n', '\r', '\v', '\f':
-			return true
-		case 0xe2: // U+2028, U+2029
-			if k+2 < len(gap) && gap[k+1] == 0x80 && (gap[k+2] == 0xa8 || gap[k+2] == 0xa9) {
-				return true
-			}
-		case 0xc2: // U+0085
-			if k+1 < len(gap) && gap[k+1] == 0x85 {
-				return true
-			}
-		}
-	}
-	return false
+	g.paragraph(p0, n, len(g.lines))
 }
 
 // addCredit records a credit over tokens [a, b).

@@ -238,6 +238,14 @@ func checkDoc(t testing.TB, d *doc.Doc) {
 			if d.Tokens[k].Sent != i {
 				t.Fatalf("token %d in sentence %d has Sent %d", k, i, d.Tokens[k].Sent)
 			}
+			if k > s.First && lineBreak(d.Text[d.Tokens[k-1].End:d.Tokens[k].Start]) {
+				t.Fatalf("sentence %d %q crosses a line break before token %d", i, d.Slice(s.Span), k)
+			}
+		}
+		if i > 0 && s.Paragraph == d.Sentences[i-1].Paragraph {
+			if lineBreak(d.Text[d.Sentences[i-1].End:s.Start]) {
+				t.Fatalf("sentences %d and %d: same paragraph across a line break", i-1, i)
+			}
 		}
 		next = s.Last
 	}
@@ -450,4 +458,9 @@ func TestLayers(t *testing.T) {
 	if got := New().Layers(); got != doc.LayerTokens|doc.LayerSentences {
 		t.Errorf("Layers() = %v", got)
 	}
+}
+
+// lineBreak reports whether gap holds a line break.
+func lineBreak(gap string) bool {
+	return strings.ContainsAny(gap, "\n\r\v\f\u0085\u2028\u2029")
 }

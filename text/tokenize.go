@@ -66,6 +66,10 @@ type tokenizer struct {
 	toks []doc.Token
 	errs *doc.ErrorList
 	nerr int
+	// lines lists the indexes of the tokens that follow a line break, so
+	// that the sentence splitter finds paragraphs without rescanning.
+	lines []int
+	brk   bool // a line break since the last token
 }
 
 // Tokenize splits s into tokens with byte offsets into s, following the
@@ -78,11 +82,13 @@ func Tokenize(s string) []doc.Token {
 	return t.toks
 }
 
-// tokenize runs the tokenizer over s, recording problems in errs.
-func tokenize(s string, errs *doc.ErrorList) []doc.Token {
+// tokenize runs the tokenizer over s, recording problems in errs. It
+// returns the tokens and the indexes of the tokens that follow a line
+// break.
+func tokenize(s string, errs *doc.ErrorList) ([]doc.Token, []int) {
 	t := tokenizer{s: s, errs: errs}
 	t.run()
-	return t.toks
+	return t.toks, t.lines
 }
 
 func (t *tokenizer) errorf(off int, format string, args ...any) {
@@ -99,8 +105,26 @@ func (t *tokenizer) errorf(off int, format string, args ...any) {
 }
 
 // emit appends the token [start, end) with its normalised form.
-func (t *tokenizer) emit(start, end int) {
-	t.toks = append(t.toks, doc.Token{Start: start, End: end, Norm: normalize(t.s[start:end]), Sent: -1, Head: -1})
+func (t *tokenizer) emit(start, end int) { t.add(start, end, normalize(t.s[start:end])) }
+
+// add appends a token. It sets the fields one by one in the zeroed spare
+// capacity: copying whole Token values costs a bulk write barrier while
+// the garbage collector runs.
+func (t *tokenizer) add(start, end int, norm string) {
+	n := len(t.toks)
+	if n == cap(t.toks) {
+		t.toks = append(t.toks, doc.Token{})
+	} else {
+		t.toks = t.toks[:n+1]
+	}
+	tk := &t.toks[n]
+	tk.Start, tk.End, tk.Norm, tk.Sent, tk.Head = start, end, norm, -1, -1
+	if t.brk {
+		if n > 0 {
+			t.lines = append(t.lines, n)
+		}
+		t.brk = false
+	}
 }
 
 func (t *tokenizer) run() {
@@ -126,6 +150,9 @@ func (t *tokenizer) run() {
 				if k := len(t.toks) - 1; k >= 0 && t.toks[k].End == i {
 					t.toks[k].SpaceAfter = true
 				}
+				if c != ' ' && c != '\t' {
+					t.brk = true // LF, CR, VT, FF
+				}
 				i++
 			case clWord:
 				i = t.word(i)
@@ -143,7 +170,7 @@ func (t *tokenizer) run() {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && w == 1 {
 			t.errorf(i, "invalid UTF-8 byte 0x%02x", c)
-			t.toks = append(t.toks, doc.Token{Start: i, End: i + 1, Norm: "\uFFFD", Sent: -1, Head: -1})
+			t.add(i, i+1, "\uFFFD")
 			i++
 			continue
 		}
@@ -155,6 +182,9 @@ func (t *tokenizer) run() {
 		}
 		switch cl {
 		case clSpace:
+			if r == 0x85 || r == 0x2028 || r == 0x2029 {
+				t.brk = true
+			}
 			i += w
 		case clWord:
 			i = t.word(i)
@@ -445,7 +475,7 @@ func (t *tokenizer) plainWord(i, j int) {
 			return
 		}
 	}
-	t.toks = append(t.toks, doc.Token{Start: i, End: j, Norm: w, Sent: -1, Head: -1})
+	t.add(i, j, w)
 }
 
 // unitSplit returns where a number followed by a unit splits ("185m",
