@@ -119,7 +119,7 @@ func (t *tokenizer) add(start, end int, norm string) {
 	}
 	tk := &t.toks[n]
 	tk.Start, tk.End, tk.Norm, tk.Sent, tk.Head = start, end, norm, -1, -1
-	if t.brk {
+	if t.brk && t.errs != nil { // only the segmenter needs line starts
 		if n > 0 {
 			t.lines = append(t.lines, n)
 		}
@@ -136,8 +136,12 @@ func (t *tokenizer) run() {
 	// Pre-size: about one token per space plus one per three spaces for
 	// punctuation and clitics; a text with few spaces falls back on its
 	// length.
-	sp := strings.Count(s, " ") + strings.Count(s, "\n")
+	nl := strings.Count(s, "\n")
+	sp := strings.Count(s, " ") + nl
 	est := sp + sp/3 + 16
+	if t.errs != nil {
+		t.lines = make([]int, 0, nl+1)
+	}
 	if sp < n/16 {
 		est = n/4 + 16
 	}
