@@ -185,6 +185,17 @@ func (g *segmenter) isCloser(i int) bool {
 	return false
 }
 
+// strayQuote reports whether token e is an opening quote mark used as a
+// closing one: attached to the token before it and followed by white space
+// or the end of the paragraph ("percent.“").
+func (g *segmenter) strayQuote(e, p1 int) bool {
+	switch g.tok(e) {
+	case "\u201c", "\u2018", "\u00ab", "\u201e":
+		return !g.toks[e-1].SpaceAfter && (e+1 == p1 || g.toks[e].SpaceAfter)
+	}
+	return false
+}
+
 // starters are words that begin sentences; after a weak sentence end (an
 // abbreviation or an ellipsis) only these, or an opening quote, start a new
 // sentence.
@@ -218,7 +229,7 @@ func (g *segmenter) sentenceEnd(st, p1 int) int {
 			continue
 		}
 		e := i + 1
-		for e < p1 && g.isCloser(e) {
+		for e < p1 && (g.isCloser(e) || g.strayQuote(e, p1)) {
 			e++
 		}
 		if e >= p1 {

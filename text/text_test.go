@@ -166,6 +166,9 @@ func TestSegment(t *testing.T) {
 			[]sent{{0, 50, 0, 11, 0}, {51, 59, 11, 14, 0}}, nil},
 		{"“Why now?” Petrov left.",
 			[]sent{{0, 14, 0, 5, 0}, {15, 27, 5, 8, 0}}, nil},
+		// An opening quote mark used to close a quote.
+		{"It was “Mostly False.“ He left.",
+			[]sent{{0, 26, 0, 7, 0}, {27, 35, 7, 10, 0}}, nil},
 		// A number that starts with its decimal point.
 		{"It fell .5 points.",
 			[]sent{{0, 18, 0, 5, 0}}, nil},
