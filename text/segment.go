@@ -407,13 +407,18 @@ func (g *segmenter) dateline(p0, p1 int, first bool) (int, doc.Credit, bool) {
 		for k < p1 && k-p0 < 3 && capitalized(g.tok(k)) && !months[g.tok(k)] {
 			k++
 		}
-		if k == p0 || k >= p1 || (g.tok(k) != "(" && g.tok(k) != ",") {
+		switch {
+		case k == p0 && g.tok(p0) == "(":
+			// "(Bloomberg) --": no place.
+		case k == p0 || k >= p1 || (g.tok(k) != "(" && g.tok(k) != ","):
 			return p0, c, false
 		}
 		i, titleCase = k, true
 	}
 	c.Kind = doc.CreditDateline
-	c.Place = g.text[g.toks[p0].Start:g.toks[i-1].End]
+	if i > p0 {
+		c.Place = g.text[g.toks[p0].Start:g.toks[i-1].End]
+	}
 	for i < p1 && g.tok(i) == "," {
 		j := i + 1
 		if k := g.date(j, p1); k > j {
@@ -453,8 +458,25 @@ func (g *segmenter) dateline(p0, p1 int, first bool) (int, doc.Credit, bool) {
 		hasSource = true
 		i = k + 1
 	}
-	dash := i < p1 && isDash(g.tok(i))
-	if dash {
+	dash := false
+	if !hasSource {
+		// "MOSCOW, July 13. /TASS/."
+		k := i
+		if k < p1 && g.tok(k) == "." {
+			k++
+		}
+		if k+2 < p1 && g.tok(k) == "/" && g.tok(k+2) == "/" && capitalized(g.tok(k+1)) {
+			c.Sources = []string{g.tok(k + 1)}
+			hasSource = true
+			i = k + 3
+			if i < p1 && g.tok(i) == "." {
+				i++
+				dash = true
+			}
+		}
+	}
+	if i < p1 && isDash(g.tok(i)) {
+		dash = true
 		i++
 	}
 	if !(dash || hasSource) || !(hasSource || c.Date != "" || first) {
@@ -543,6 +565,12 @@ var creditWords = map[string]bool{
 	"reported": true, "fact-checking": true, "sub-editing": true,
 }
 
+// boilerplate are lines that wire services append to their stories; they
+// become credits of kind CreditUnknown.
+var boilerplate = []string{
+	"Our Standards: The Thomson Reuters Trust Principles.",
+}
+
 // maxCreditTokens bounds the length of a credit line, which keeps the
 // search for credits linear in the length of a paragraph.
 const maxCreditTokens = 80
@@ -554,6 +582,14 @@ func (g *segmenter) creditLine(a, p1 int, paraStart bool) (doc.Credit, bool) {
 	var c doc.Credit
 	if p1-a > maxCreditTokens {
 		return c, false
+	}
+	if paraStart {
+		line := g.text[g.toks[a].Start:g.toks[p1-1].End]
+		for _, b := range boilerplate {
+			if line == b {
+				return c, true
+			}
+		}
 	}
 	in0, in1 := a, p1
 	if g.tok(a) == "(" {

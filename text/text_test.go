@@ -172,6 +172,17 @@ func TestSegment(t *testing.T) {
 		// A number that starts with its decimal point.
 		{"It fell .5 points.",
 			[]sent{{0, 18, 0, 5, 0}}, nil},
+		// Agency credits without a place, and TASS's style.
+		{"(Bloomberg) -- Oil rose.",
+			[]sent{{15, 24, 4, 7, 0}},
+			[]doc.Credit{{Span: doc.Span{Start: 0, End: 14}, Kind: doc.CreditDateline, Sources: []string{"Bloomberg"}}}},
+		{"MOSCOW, July 13. /TASS/. Talks began.",
+			[]sent{{25, 37, 9, 12, 0}},
+			[]doc.Credit{{Span: doc.Span{Start: 0, End: 24}, Kind: doc.CreditDateline, Sources: []string{"TASS"}, Place: "MOSCOW", Date: "July 13"}}},
+		// Reuters' closing boilerplate.
+		{"Talks began.\nOur Standards: The Thomson Reuters Trust Principles.",
+			[]sent{{0, 12, 0, 3, 0}},
+			[]doc.Credit{{Span: doc.Span{Start: 13, End: 65}, Kind: doc.CreditUnknown}}},
 		// A capitalised word that is not a dateline.
 		{"NATO said it would act.",
 			[]sent{{0, 23, 0, 6, 0}}, nil},
