@@ -615,9 +615,10 @@ func (g *segmenter) creditLine(a, p1 int, paraStart bool) (doc.Credit, bool) {
 	if in1-in0 < 2 {
 		return c, false
 	}
-	first := strings.ToLower(g.tok(in0))
+	var buf [16]byte
+	first := lowerASCII(g.tok(in0), buf[:])
 	// "With inputs from Reuters", "Inputs from agencies".
-	if first == "with" || first == "inputs" || first == "input" {
+	if f := string(first); f == "with" || f == "inputs" || f == "input" {
 		for k := in0; k < in1 && k < in0+5; k++ {
 			if strings.EqualFold(g.tok(k), "from") {
 				if in0 == a { // no parentheses: the whole line must be short
@@ -636,7 +637,7 @@ func (g *segmenter) creditLine(a, p1 int, paraStart bool) (doc.Credit, bool) {
 		}
 		return c, false
 	}
-	if creditWords[first] {
+	if creditWords[string(first)] {
 		for k := in0 + 1; k < in1 && k < in0+4; k++ {
 			if strings.EqualFold(g.tok(k), "by") {
 				c.Kind = doc.CreditEditing

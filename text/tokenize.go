@@ -42,6 +42,9 @@ var asciiClass = func() (t [128]uint8) {
 
 // runeClass classifies a non-ASCII rune.
 func runeClass(r rune) uint8 {
+	if r >= 0x2010 && r <= 0x2027 { // dashes, quotes, ellipsis
+		return clPunct
+	}
 	switch r {
 	case 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
 		0x200b, 0x200c, 0x200d, 0x2060, 0xfeff:
@@ -482,6 +485,23 @@ func (t *tokenizer) plainWord(i, j int) {
 	t.add(i, j, w)
 }
 
+// lowerASCII writes w in lower case (ASCII letters only) into buf and
+// returns the bytes written; w longer than buf gives nil. Callers switch on
+// string(result), which does not allocate.
+func lowerASCII(w string, buf []byte) []byte {
+	if len(w) > len(buf) {
+		return nil
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return buf[:len(w)]
+}
+
 // unitSplit returns where a number followed by a unit splits ("185m",
 // "375mm", "24hrs" split as in EWT; "20th", "1990s" do not), or 0.
 func unitSplit(w string) int {
@@ -501,7 +521,8 @@ func unitSplit(w string) int {
 			return 0
 		}
 	}
-	switch strings.ToLower(w[k:]) {
+	var buf [8]byte
+	switch string(lowerASCII(w[k:], buf[:])) {
 	case "st", "nd", "rd", "th", "s", "d":
 		return 0
 	}
@@ -541,7 +562,8 @@ func cliticStart(w string) int {
 		return 0
 	}
 	rest := w[k+aw:]
-	switch strings.ToLower(rest) {
+	var buf [8]byte
+	switch string(lowerASCII(rest, buf[:])) {
 	case "t":
 		if k >= 2 && (w[k-1] == 'n' || w[k-1] == 'N') {
 			return k - 1
