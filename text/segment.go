@@ -39,6 +39,9 @@ func (s *Segmenter) Layers() doc.Layer { return doc.LayerTokens | doc.LayerSente
 // characters) are recorded in d.Errors with their offsets and never stop
 // the stage; Process fails only when ctx is done.
 func (s *Segmenter) Process(ctx context.Context, d *doc.Doc) error {
+	if d == nil {
+		return fmt.Errorf("segment: nil document")
+	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("segment story %q: %w", d.ID, err)
 	}
@@ -480,6 +483,11 @@ func (g *segmenter) dateline(p0, p1 int, first bool) (int, doc.Credit, bool) {
 		i++
 	}
 	if !(dash || hasSource) || !(hasSource || c.Date != "" || first) {
+		return p0, c, false
+	}
+	if !hasSource && c.Date == "" && !g.toks[i-2].SpaceAfter {
+		// A bare "PLACE -" needs a space before its dash: not
+		// "EXCLUSIVE-Russia".
 		return p0, c, false
 	}
 	if titleCase && !(dash && hasSource && knownAgency(c.Sources)) {

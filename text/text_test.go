@@ -183,6 +183,11 @@ func TestSegment(t *testing.T) {
 		{"Talks began.\nOur Standards: The Thomson Reuters Trust Principles.",
 			[]sent{{0, 12, 0, 3, 0}},
 			[]doc.Credit{{Span: doc.Span{Start: 13, End: 65}, Kind: doc.CreditUnknown}}},
+		{"EXCLUSIVE-Russia plans talks.",
+			[]sent{{0, 29, 0, 6, 0}}, nil},
+		{"WASHINGTON — The Senate voted.",
+			[]sent{{15, 32, 2, 6, 0}},
+			[]doc.Credit{{Span: doc.Span{Start: 0, End: 14}, Kind: doc.CreditDateline, Place: "WASHINGTON"}}},
 		// A capitalised word that is not a dateline.
 		{"NATO said it would act.",
 			[]sent{{0, 23, 0, 6, 0}}, nil},
@@ -417,6 +422,12 @@ func TestErrorCap(t *testing.T) {
 	d := segment(t, strings.Repeat("\x00", 1000))
 	if len(d.Errors) != maxErrors+1 {
 		t.Errorf("got %d errors, want %d", len(d.Errors), maxErrors+1)
+	}
+}
+
+func TestNilDoc(t *testing.T) {
+	if err := New().Process(context.Background(), nil); err == nil {
+		t.Error("Process(nil): no error")
 	}
 }
 
