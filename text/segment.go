@@ -289,10 +289,11 @@ func (g *segmenter) attribution(i, e, p1 int) bool {
 // startsSentence reports whether token e starts a new sentence after a
 // sentence-final token of the given kind.
 func (g *segmenter) startsSentence(e, kind int) bool {
-	if g.isOpener(e) {
-		return true
-	}
 	w := g.tok(e)
+	if g.isOpener(e) {
+		// After an abbreviation, a bracket goes on: "at 3 p.m. (1200 GMT)".
+		return kind == strongFinal || (w != "(" && w != "[" && w != "{")
+	}
 	if kind == weakFinal {
 		return starters[w]
 	}

@@ -138,6 +138,8 @@ func TestSegment(t *testing.T) {
 			[]sent{{0, 48, 0, 12, 0}, {49, 69, 12, 17, 0}}, nil},
 		{"The U.S. Army said 3.5% of 1,000 troops left.",
 			[]sent{{0, 45, 0, 11, 0}}, nil},
+		{"It ended at 3 p.m. (1200 GMT). Talks resume at 9 a.m. “We are ready,” he said.",
+			[]sent{{0, 30, 0, 10, 0}, {31, 53, 10, 15, 0}, {54, 82, 15, 24, 0}}, nil},
 		// Paragraphs: a newline or a blank line ends one.
 		{"One paragraph\nSecond paragraph. Still second.\n\nThird",
 			[]sent{{0, 13, 0, 2, 0}, {14, 31, 2, 5, 1}, {32, 45, 5, 8, 1}, {47, 52, 8, 9, 2}}, nil},
