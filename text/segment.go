@@ -98,7 +98,15 @@ func (g *segmenter) paragraph(p0, p1, para int) {
 		g.addCredit(p0, k, c)
 		st = k
 	} else if g.byline(p0, p1) {
-		g.addCredit(p0, p1, doc.Credit{Kind: doc.CreditByline})
+		// "By Jane Doe, Reuters": the agency is the source.
+		c := doc.Credit{Kind: doc.CreditByline}
+		names, _ := g.sources(p0+1, p1, false)
+		for _, n := range names {
+			if knownAgency([]string{n}) {
+				c.Sources = append(c.Sources, n)
+			}
+		}
+		g.addCredit(p0, p1, c)
 		return
 	}
 	for st < p1 {

@@ -123,6 +123,9 @@ func TestSegment(t *testing.T) {
 			[]sent{{43, 57, 13, 16, 1}},
 			[]doc.Credit{{Span: doc.Span{Start: 0, End: 11}, Kind: doc.CreditByline},
 				{Span: doc.Span{Start: 12, End: 42}, Kind: doc.CreditDateline, Sources: []string{"Reuters", "AFP"}, Place: "MOSCOW", Date: "Jan. 5"}}},
+		{"By Jane Doe and John Roe, Reuters\nTalks resumed.",
+			[]sent{{34, 48, 8, 11, 1}},
+			[]doc.Credit{{Span: doc.Span{Start: 0, End: 33}, Kind: doc.CreditByline, Sources: []string{"Reuters"}}}},
 		// A quote ending with its cue is one sentence; a new opening quote
 		// after a sentence end starts a sentence; a quote of two sentences
 		// splits between them.
