@@ -45,24 +45,20 @@ func (s *Segmenter) Process(ctx context.Context, d *doc.Doc) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("segment story %q: %w", d.ID, err)
 	}
-	toks, lines := tokenize(d.Text, &d.Errors)
-	d.Tokens = toks
 	d.Sentences = nil
 	d.Credits = nil
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("segment story %q: %w", d.ID, err)
-	}
-	sg := segmenter{d: d, text: d.Text, toks: d.Tokens, lines: lines}
-	sg.run()
+	sg := segmenter{d: d, text: d.Text}
+	d.Tokens = tokenize(d.Text, &d.Errors, &sg)
 	return nil
 }
 
 // segmenter holds the state of one segmentation.
 type segmenter struct {
-	d     *doc.Doc
-	text  string
-	toks  []doc.Token
-	lines []int // indexes of the tokens that start a line, ascending
+	d    *doc.Doc
+	text string
+	toks []doc.Token // the tokens so far
+	p0   int         // the first token of the next paragraph
+	para int         // the index of the next paragraph
 }
 
 // tok returns the original text of token i.
@@ -71,18 +67,19 @@ func (g *segmenter) tok(i int) string { return g.text[g.toks[i].Start:g.toks[i].
 // norm returns the normalised form of token i.
 func (g *segmenter) norm(i int) string { return g.toks[i].Norm }
 
-func (g *segmenter) run() {
-	n := len(g.toks)
-	if n == 0 {
+// flush segments the paragraph that ends before token p1, given the tokens
+// so far.
+func (g *segmenter) flush(toks []doc.Token, p1 int) {
+	if p1 <= g.p0 {
 		return
 	}
-	g.d.Sentences = make([]doc.Sentence, 0, n/20+1)
-	p0 := 0
-	for para, p1 := range g.lines {
-		g.paragraph(p0, p1, para)
-		p0 = p1
+	g.toks = toks
+	if g.d.Sentences == nil {
+		g.d.Sentences = make([]doc.Sentence, 0, len(g.text)/128+1)
 	}
-	g.paragraph(p0, n, len(g.lines))
+	g.paragraph(g.p0, p1, g.para)
+	g.p0 = p1
+	g.para++
 }
 
 // addCredit records a credit over tokens [a, b).

@@ -69,10 +69,10 @@ type tokenizer struct {
 	toks []doc.Token
 	errs *doc.ErrorList
 	nerr int
-	// lines lists the indexes of the tokens that follow a line break, so
-	// that the sentence splitter finds paragraphs without rescanning.
-	lines []int
-	brk   bool // a line break since the last token
+	// seg, when set, segments each paragraph as soon as its last token is
+	// out, while its tokens are still in the cache.
+	seg *segmenter
+	brk bool // a line break since the last token
 }
 
 // Tokenize splits s into tokens with byte offsets into s, following the
@@ -85,13 +85,15 @@ func Tokenize(s string) []doc.Token {
 	return t.toks
 }
 
-// tokenize runs the tokenizer over s, recording problems in errs. It
-// returns the tokens and the indexes of the tokens that follow a line
-// break.
-func tokenize(s string, errs *doc.ErrorList) ([]doc.Token, []int) {
-	t := tokenizer{s: s, errs: errs}
+// tokenize runs the tokenizer over s, recording problems in errs and
+// handing each paragraph to seg.
+func tokenize(s string, errs *doc.ErrorList, seg *segmenter) []doc.Token {
+	t := tokenizer{s: s, errs: errs, seg: seg}
 	t.run()
-	return t.toks, t.lines
+	if seg != nil {
+		seg.flush(t.toks, len(t.toks))
+	}
+	return t.toks
 }
 
 func (t *tokenizer) errorf(off int, format string, args ...any) {
@@ -115,6 +117,12 @@ func (t *tokenizer) emit(start, end int) { t.add(start, end, normalize(t.s[start
 // the garbage collector runs.
 func (t *tokenizer) add(start, end int, norm string) {
 	n := len(t.toks)
+	if t.brk {
+		if n > 0 && t.seg != nil {
+			t.seg.flush(t.toks, n)
+		}
+		t.brk = false
+	}
 	if n == cap(t.toks) {
 		t.toks = append(t.toks, doc.Token{})
 	} else {
@@ -122,12 +130,6 @@ func (t *tokenizer) add(start, end int, norm string) {
 	}
 	tk := &t.toks[n]
 	tk.Start, tk.End, tk.Norm, tk.Sent, tk.Head = start, end, norm, -1, -1
-	if t.brk && t.errs != nil { // only the segmenter needs line starts
-		if n > 0 {
-			t.lines = append(t.lines, n)
-		}
-		t.brk = false
-	}
 }
 
 func (t *tokenizer) run() {
@@ -142,9 +144,6 @@ func (t *tokenizer) run() {
 	nl := strings.Count(s, "\n")
 	sp := strings.Count(s, " ") + nl
 	est := sp + sp/3 + 16
-	if t.errs != nil {
-		t.lines = make([]int, 0, nl+1)
-	}
 	if sp < n/16 {
 		est = n/4 + 16
 	}
