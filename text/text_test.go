@@ -494,3 +494,34 @@ func TestLayers(t *testing.T) {
 func lineBreak(gap string) bool {
 	return strings.ContainsAny(gap, "\n\r\v\f\u0085\u2028\u2029")
 }
+
+// TestConcurrent runs one Segmenter on several goroutines; run it with
+// -race.
+func TestConcurrent(t *testing.T) {
+	seg := New()
+	in := newsText(2)[:20000]
+	want := doc.New("w", in)
+	if err := seg.Process(context.Background(), want); err != nil {
+		t.Fatal(err)
+	}
+	errc := make(chan string, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			d := doc.New("c", in)
+			if err := seg.Process(context.Background(), d); err != nil {
+				errc <- err.Error()
+				return
+			}
+			if !reflect.DeepEqual(d.Tokens, want.Tokens) || !reflect.DeepEqual(d.Sentences, want.Sentences) || !reflect.DeepEqual(d.Credits, want.Credits) {
+				errc <- "different result"
+				return
+			}
+			errc <- ""
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if msg := <-errc; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
