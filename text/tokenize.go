@@ -377,9 +377,11 @@ func (t *tokenizer) urlEnd(i int) int {
 // offset after it.
 func (t *tokenizer) word(i int) int {
 	s := t.s
-	if e := t.urlEnd(i); e > 0 {
-		t.emit(i, e)
-		return e
+	if c := s[i] | 0x20; c == 'h' || c == 'w' || c == 'f' {
+		if e := t.urlEnd(i); e > 0 {
+			t.emit(i, e)
+			return e
+		}
 	}
 	j := i
 	email := false
