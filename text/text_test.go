@@ -360,7 +360,7 @@ func TestBelarusBorder(t *testing.T) {
 	if got := d.Slice(d.Sentences[4].Span); !strings.HasPrefix(got, "“That means") || !strings.HasSuffix(got, "as saying.") {
 		t.Errorf("sentence 4 = %q", got)
 	}
-	if got := d.Slice(d.Sentences[5].Span); got != "“…There are now no difficulties with the Ukrainians and I hope there will be none.”" {
+	if got := d.Slice(d.Sentences[5].Span); !strings.HasPrefix(got, "“…There") || !strings.HasSuffix(got, "none.”") {
 		t.Errorf("sentence 5 = %q", got)
 	}
 	if len(d.Credits) != 1 {
