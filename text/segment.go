@@ -37,7 +37,7 @@ func (s *Segmenter) Layers() doc.Layer { return doc.LayerTokens | doc.LayerSente
 // Process fills d.Tokens, d.Sentences and d.Credits from d.Text, replacing
 // whatever they held. Problems in the text (invalid UTF-8, control
 // characters) are recorded in d.Errors with their offsets and never stop
-// the stage; Process fails only when ctx is done.
+// the stage; Process fails only when ctx is done or d is nil.
 func (s *Segmenter) Process(ctx context.Context, d *doc.Doc) error {
 	if d == nil {
 		return fmt.Errorf("segment: nil document")
