@@ -37,19 +37,18 @@ func (s *Segmenter) Layers() doc.Layer { return doc.LayerTokens | doc.LayerSente
 // Process fills d.Tokens, d.Sentences and d.Credits from d.Text, replacing
 // whatever they held. Problems in the text (invalid UTF-8, control
 // characters) are recorded in d.Errors with their offsets and never stop
-// the stage; Process fails only when ctx is done.
+// the stage; Process fails only when ctx is done or d is nil.
 func (s *Segmenter) Process(ctx context.Context, d *doc.Doc) error {
+	if d == nil {
+		return fmt.Errorf("segment: nil document")
+	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("segment story %q: %w", d.ID, err)
 	}
-	d.Tokens = tokenize(d.Text, &d.Errors)
 	d.Sentences = nil
 	d.Credits = nil
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("segment story %q: %w", d.ID, err)
-	}
-	sg := segmenter{d: d, text: d.Text, toks: d.Tokens}
-	sg.run()
+	sg := segmenter{d: d, text: d.Text}
+	d.Tokens = tokenize(d.Text, &d.Errors, &sg)
 	return nil
 }
 
@@ -57,7 +56,9 @@ func (s *Segmenter) Process(ctx context.Context, d *doc.Doc) error {
 type segmenter struct {
 	d    *doc.Doc
 	text string
-	toks []doc.Token
+	toks []doc.Token // the tokens so far
+	p0   int         // the first token of the next paragraph
+	para int         // the index of the next paragraph
 }
 
 // tok returns the original text of token i.
@@ -66,40 +67,19 @@ func (g *segmenter) tok(i int) string { return g.text[g.toks[i].Start:g.toks[i].
 // norm returns the normalised form of token i.
 func (g *segmenter) norm(i int) string { return g.toks[i].Norm }
 
-func (g *segmenter) run() {
-	n := len(g.toks)
-	if n == 0 {
+// flush segments the paragraph that ends before token p1, given the tokens
+// so far.
+func (g *segmenter) flush(toks []doc.Token, p1 int) {
+	if p1 <= g.p0 {
 		return
 	}
-	g.d.Sentences = make([]doc.Sentence, 0, n/20+1)
-	para := 0
-	for p0 := 0; p0 < n; para++ {
-		p1 := p0 + 1
-		for p1 < n && !lineBreak(g.text[g.toks[p1-1].End:g.toks[p1].Start]) {
-			p1++
-		}
-		g.paragraph(p0, p1, para)
-		p0 = p1
+	g.toks = toks
+	if g.d.Sentences == nil {
+		g.d.Sentences = make([]doc.Sentence, 0, len(g.text)/128+1)
 	}
-}
-
-// lineBreak reports whether the gap between two tokens holds a line break.
-func lineBreak(gap string) bool {
-	for k := 0; k < len(gap); k++ {
-		switch gap[k] {
-		case '\n', '\r', '\v', '\f':
-			return true
-		case 0xe2: // U+2028, U+2029
-			if k+2 < len(gap) && gap[k+1] == 0x80 && (gap[k+2] == 0xa8 || gap[k+2] == 0xa9) {
-				return true
-			}
-		case 0xc2: // U+0085
-			if k+1 < len(gap) && gap[k+1] == 0x85 {
-				return true
-			}
-		}
-	}
-	return false
+	g.paragraph(g.p0, p1, g.para)
+	g.p0 = p1
+	g.para++
 }
 
 // addCredit records a credit over tokens [a, b).
@@ -115,7 +95,15 @@ func (g *segmenter) paragraph(p0, p1, para int) {
 		g.addCredit(p0, k, c)
 		st = k
 	} else if g.byline(p0, p1) {
-		g.addCredit(p0, p1, doc.Credit{Kind: doc.CreditByline})
+		// "By Jane Doe, Reuters": the agency is the source.
+		c := doc.Credit{Kind: doc.CreditByline}
+		names, _ := g.sources(p0+1, p1, false)
+		for _, n := range names {
+			if knownAgency([]string{n}) {
+				c.Sources = append(c.Sources, n)
+			}
+		}
+		g.addCredit(p0, p1, c)
 		return
 	}
 	for st < p1 {
@@ -205,6 +193,17 @@ func (g *segmenter) isCloser(i int) bool {
 	return false
 }
 
+// strayQuote reports whether token e is an opening quote mark used as a
+// closing one: attached to the token before it and followed by white space
+// or the end of the paragraph ("percent.“").
+func (g *segmenter) strayQuote(e, p1 int) bool {
+	switch g.tok(e) {
+	case "\u201c", "\u2018", "\u00ab", "\u201e":
+		return !g.toks[e-1].SpaceAfter && (e+1 == p1 || g.toks[e].SpaceAfter)
+	}
+	return false
+}
+
 // starters are words that begin sentences; after a weak sentence end (an
 // abbreviation or an ellipsis) only these, or an opening quote, start a new
 // sentence.
@@ -238,26 +237,68 @@ func (g *segmenter) sentenceEnd(st, p1 int) int {
 			continue
 		}
 		e := i + 1
-		for e < p1 && g.isCloser(e) {
+		for e < p1 && (g.isCloser(e) || g.strayQuote(e, p1)) {
 			e++
 		}
 		if e >= p1 {
 			return p1
 		}
-		if g.startsSentence(e, kind) {
+		if g.startsSentence(e, kind) && !g.attribution(i, e, p1) {
 			return e
 		}
 	}
 	return p1
 }
 
+// speechVerbs are the verbs of an attribution that follows a quote ending
+// in "?" or "!": `"Why now?" Petrov asked.`
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "asked": true, "asks": true, "told": true, "tells": true,
+	"added": true, "adds": true, "wrote": true, "writes": true, "shouted": true,
+	"replied": true, "replies": true, "demanded": true, "continued": true,
+	"insisted": true, "wondered": true, "exclaimed": true, "cried": true, "yelled": true,
+	"tweeted": true, "posted": true, "declared": true, "stated": true, "warned": true,
+}
+
+// attribution reports whether the quote that ends with the question or
+// exclamation mark at token i, closed before token e, is followed by its
+// attribution: up to five words and a speech verb, as in `"Why now?"
+// Foreign Minister Ivan Petrov asked.` The sentence then goes on.
+func (g *segmenter) attribution(i, e, p1 int) bool {
+	w := g.norm(i)
+	if strings.IndexAny(w, "?!") < 0 || e == i+1 {
+		return false
+	}
+	quoted := false
+	for k := i + 1; k < e; k++ {
+		if n := g.norm(k); n == `"` || n == "'" {
+			quoted = true
+		}
+	}
+	if !quoted {
+		return false
+	}
+	for k := e; k < p1 && k <= e+5; k++ {
+		t := g.tok(k)
+		if speechVerbs[t] {
+			return k > e
+		}
+		r, _ := utf8.DecodeRuneInString(t)
+		if !isWord(r) {
+			return false
+		}
+	}
+	return false
+}
+
 // startsSentence reports whether token e starts a new sentence after a
 // sentence-final token of the given kind.
 func (g *segmenter) startsSentence(e, kind int) bool {
-	if g.isOpener(e) {
-		return true
-	}
 	w := g.tok(e)
+	if g.isOpener(e) {
+		// After an abbreviation, a bracket goes on: "at 3 p.m. (1200 GMT)".
+		return kind == strongFinal || (w != "(" && w != "[" && w != "{")
+	}
 	if kind == weakFinal {
 		return starters[w]
 	}
@@ -367,11 +408,26 @@ func (g *segmenter) dateline(p0, p1 int, first bool) (int, doc.Credit, bool) {
 		}
 		i++
 	}
+	titleCase := false
 	if i == p0 || !long || i >= p1 {
-		return p0, c, false
+		// "Kyiv (AFP) -": a place in title case needs a known agency and
+		// a dash.
+		k := p0
+		for k < p1 && k-p0 < 3 && capitalized(g.tok(k)) && !months[g.tok(k)] {
+			k++
+		}
+		switch {
+		case k == p0 && g.tok(p0) == "(":
+			// "(Bloomberg) --": no place.
+		case k == p0 || k >= p1 || (g.tok(k) != "(" && g.tok(k) != ","):
+			return p0, c, false
+		}
+		i, titleCase = k, true
 	}
 	c.Kind = doc.CreditDateline
-	c.Place = g.text[g.toks[p0].Start:g.toks[i-1].End]
+	if i > p0 {
+		c.Place = g.text[g.toks[p0].Start:g.toks[i-1].End]
+	}
 	for i < p1 && g.tok(i) == "," {
 		j := i + 1
 		if k := g.date(j, p1); k > j {
@@ -411,14 +467,63 @@ func (g *segmenter) dateline(p0, p1 int, first bool) (int, doc.Credit, bool) {
 		hasSource = true
 		i = k + 1
 	}
-	dash := i < p1 && isDash(g.tok(i))
-	if dash {
+	dash := false
+	if !hasSource {
+		// "MOSCOW, July 13. /TASS/."
+		k := i
+		if k < p1 && g.tok(k) == "." {
+			k++
+		}
+		if k+2 < p1 && g.tok(k) == "/" && g.tok(k+2) == "/" && capitalized(g.tok(k+1)) {
+			c.Sources = []string{g.tok(k + 1)}
+			hasSource = true
+			i = k + 3
+			if i < p1 && g.tok(i) == "." {
+				i++
+				dash = true
+			}
+		}
+	}
+	if i < p1 && isDash(g.tok(i)) {
+		dash = true
 		i++
 	}
 	if !(dash || hasSource) || !(hasSource || c.Date != "" || first) {
 		return p0, c, false
 	}
+	if !hasSource && c.Date == "" && !g.toks[i-2].SpaceAfter {
+		// A bare "PLACE -" needs a space before its dash: not
+		// "EXCLUSIVE-Russia".
+		return p0, c, false
+	}
+	if titleCase && !(dash && hasSource && knownAgency(c.Sources)) {
+		return p0, c, false
+	}
 	return i, c, true
+}
+
+// agencies are news agencies and outlets that appear in datelines.
+var agencies = map[string]bool{
+	"Reuters": true, "AFP": true, "AP": true, "dpa": true, "DPA": true, "Xinhua": true,
+	"TASS": true, "Tass": true, "Interfax": true, "UPI": true, "Bloomberg": true,
+	"Anadolu": true, "IANS": true, "PTI": true, "ANI": true, "EFE": true, "ANSA": true,
+	"Kyodo": true, "Yonhap": true, "RIA": true, "BelTA": true, "Ukrinform": true,
+	"CNN": true, "BBC": true, "AA": true, "IRNA": true, "WAFA": true, "KCNA": true,
+	"SANA": true, "MENA": true, "APA": true, "Bernama": true, "Antara": true, "CNA": true,
+}
+
+// knownAgency reports whether one of the names is a known agency, or
+// names one ("Kyodo News", "Anadolu Agency").
+func knownAgency(names []string) bool {
+	for _, n := range names {
+		if agencies[n] || strings.HasSuffix(n, " News") || strings.HasSuffix(n, " Agency") {
+			return true
+		}
+		if k := strings.IndexByte(n, ' '); k > 0 && agencies[n[:k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // sources splits tokens [a, b) into names at ",", "/", ";", "&" and "and".
@@ -474,11 +579,32 @@ var creditWords = map[string]bool{
 	"reported": true, "fact-checking": true, "sub-editing": true,
 }
 
+// boilerplate are lines that wire services append to their stories; they
+// become credits of kind CreditUnknown.
+var boilerplate = []string{
+	"Our Standards: The Thomson Reuters Trust Principles.",
+}
+
+// maxCreditTokens bounds the length of a credit line, which keeps the
+// search for credits linear in the length of a paragraph.
+const maxCreditTokens = 80
+
 // creditLine matches a credit line that runs from token a to the end of the
 // paragraph p1: "(With inputs from Reuters)", "(Reporting by X; Editing by
 // Y)", or, when it starts the paragraph, the same without parentheses.
 func (g *segmenter) creditLine(a, p1 int, paraStart bool) (doc.Credit, bool) {
 	var c doc.Credit
+	if p1-a > maxCreditTokens {
+		return c, false
+	}
+	if paraStart {
+		line := g.text[g.toks[a].Start:g.toks[p1-1].End]
+		for _, b := range boilerplate {
+			if line == b {
+				return c, true
+			}
+		}
+	}
 	in0, in1 := a, p1
 	if g.tok(a) == "(" {
 		if p1-a < 3 || g.tok(p1-1) != ")" {
@@ -503,9 +629,10 @@ func (g *segmenter) creditLine(a, p1 int, paraStart bool) (doc.Credit, bool) {
 	if in1-in0 < 2 {
 		return c, false
 	}
-	first := strings.ToLower(g.tok(in0))
+	var buf [16]byte
+	first := lowerASCII(g.tok(in0), buf[:])
 	// "With inputs from Reuters", "Inputs from agencies".
-	if first == "with" || first == "inputs" || first == "input" {
+	if f := string(first); f == "with" || f == "inputs" || f == "input" {
 		for k := in0; k < in1 && k < in0+5; k++ {
 			if strings.EqualFold(g.tok(k), "from") {
 				if in0 == a { // no parentheses: the whole line must be short
@@ -524,7 +651,7 @@ func (g *segmenter) creditLine(a, p1 int, paraStart bool) (doc.Credit, bool) {
 		}
 		return c, false
 	}
-	if creditWords[first] {
+	if creditWords[string(first)] {
 		for k := in0 + 1; k < in1 && k < in0+4; k++ {
 			if strings.EqualFold(g.tok(k), "by") {
 				c.Kind = doc.CreditEditing

@@ -42,6 +42,9 @@ var asciiClass = func() (t [128]uint8) {
 
 // runeClass classifies a non-ASCII rune.
 func runeClass(r rune) uint8 {
+	if r >= 0x2010 && r <= 0x2027 { // dashes, quotes, ellipsis
+		return clPunct
+	}
 	switch r {
 	case 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
 		0x200b, 0x200c, 0x200d, 0x2060, 0xfeff:
@@ -66,6 +69,10 @@ type tokenizer struct {
 	toks []doc.Token
 	errs *doc.ErrorList
 	nerr int
+	// seg, when set, segments each paragraph as soon as its last token is
+	// out, while its tokens are still in the cache.
+	seg *segmenter
+	brk bool // a line break since the last token
 }
 
 // Tokenize splits s into tokens with byte offsets into s, following the
@@ -78,10 +85,14 @@ func Tokenize(s string) []doc.Token {
 	return t.toks
 }
 
-// tokenize runs the tokenizer over s, recording problems in errs.
-func tokenize(s string, errs *doc.ErrorList) []doc.Token {
-	t := tokenizer{s: s, errs: errs}
+// tokenize runs the tokenizer over s, recording problems in errs and
+// handing each paragraph to seg.
+func tokenize(s string, errs *doc.ErrorList, seg *segmenter) []doc.Token {
+	t := tokenizer{s: s, errs: errs, seg: seg}
 	t.run()
+	if seg != nil {
+		seg.flush(t.toks, len(t.toks))
+	}
 	return t.toks
 }
 
@@ -99,8 +110,26 @@ func (t *tokenizer) errorf(off int, format string, args ...any) {
 }
 
 // emit appends the token [start, end) with its normalised form.
-func (t *tokenizer) emit(start, end int) {
-	t.toks = append(t.toks, doc.Token{Start: start, End: end, Norm: normalize(t.s[start:end]), Sent: -1, Head: -1})
+func (t *tokenizer) emit(start, end int) { t.add(start, end, normalize(t.s[start:end])) }
+
+// add appends a token. It sets the fields one by one in the zeroed spare
+// capacity: copying whole Token values costs a bulk write barrier while
+// the garbage collector runs.
+func (t *tokenizer) add(start, end int, norm string) {
+	n := len(t.toks)
+	if t.brk {
+		if n > 0 && t.seg != nil {
+			t.seg.flush(t.toks, n)
+		}
+		t.brk = false
+	}
+	if n == cap(t.toks) {
+		t.toks = append(t.toks, doc.Token{})
+	} else {
+		t.toks = t.toks[:n+1]
+	}
+	tk := &t.toks[n]
+	tk.Start, tk.End, tk.Norm, tk.Sent, tk.Head = start, end, norm, -1, -1
 }
 
 func (t *tokenizer) run() {
@@ -109,16 +138,34 @@ func (t *tokenizer) run() {
 	if n == 0 {
 		return
 	}
-	t.toks = make([]doc.Token, 0, n/5+4)
+	// Pre-size: about one token per space plus one per three spaces for
+	// punctuation and clitics; a text with few spaces falls back on its
+	// length.
+	nl := strings.Count(s, "\n")
+	sp := strings.Count(s, " ") + nl
+	est := sp + sp/3 + 16
+	if sp < n/16 {
+		est = n/4 + 16
+	}
+	t.toks = make([]doc.Token, 0, est)
 	for i := 0; i < n; {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case clSpace:
+				if k := len(t.toks) - 1; k >= 0 && t.toks[k].End == i {
+					t.toks[k].SpaceAfter = true
+				}
+				if c != ' ' && c != '\t' {
+					t.brk = true // LF, CR, VT, FF
+				}
 				i++
 			case clWord:
 				i = t.word(i)
 			case clCtrl:
+				if k := len(t.toks) - 1; k >= 0 && t.toks[k].End == i {
+					t.toks[k].SpaceAfter = true
+				}
 				t.errorf(i, "control character %U treated as white space", rune(c))
 				i++
 			default:
@@ -129,12 +176,21 @@ func (t *tokenizer) run() {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && w == 1 {
 			t.errorf(i, "invalid UTF-8 byte 0x%02x", c)
-			t.toks = append(t.toks, doc.Token{Start: i, End: i + 1, Norm: "\uFFFD", Sent: -1, Head: -1})
+			t.add(i, i+1, "\uFFFD")
 			i++
 			continue
 		}
-		switch runeClass(r) {
+		cl := runeClass(r)
+		if cl == clSpace || cl == clCtrl {
+			if k := len(t.toks) - 1; k >= 0 && t.toks[k].End == i {
+				t.toks[k].SpaceAfter = true
+			}
+		}
+		switch cl {
 		case clSpace:
+			if r == 0x85 || r == 0x2028 || r == 0x2029 {
+				t.brk = true
+			}
 			i += w
 		case clWord:
 			i = t.word(i)
@@ -144,9 +200,6 @@ func (t *tokenizer) run() {
 		default:
 			i = t.punct(i, r, w)
 		}
-	}
-	for k := range t.toks {
-		t.toks[k].SpaceAfter = spaceAt(s, t.toks[k].End)
 	}
 }
 
@@ -226,7 +279,9 @@ func (t *tokenizer) punct(i int, r rune, w int) int {
 		}
 		// ".5" is a number.
 		if r == '.' && j == i+1 && j < len(s) && isDigit(rune(s[j])) && (i == 0 || !isWord(lastRune(s, i))) {
-			return t.word(i)
+			for j < len(s) && isDigit(rune(s[j])) {
+				j++
+			}
 		}
 	case ':', ';':
 		if (i == 0 || spaceAt(s, i-1)) && j < len(s) {
@@ -269,8 +324,12 @@ func hasPrefixFold(s, p string) bool {
 // urlEnd returns the end of the URL that starts at i, or -1.
 func (t *tokenizer) urlEnd(i int) int {
 	s := t.s[i:]
-	c := s[0] | 0x20
-	if c != 'h' && c != 'w' && c != 'f' {
+	if len(s) < 5 {
+		return -1
+	}
+	switch c0, c1, c2 := s[0]|0x20, s[1]|0x20, s[2]|0x20; {
+	case c0 == 'h' && c1 == 't' && c2 == 't', c0 == 'w' && c1 == 'w' && c2 == 'w', c0 == 'f' && c1 == 't' && c2 == 'p':
+	default:
 		return -1
 	}
 	if !hasPrefixFold(s, "http://") && !hasPrefixFold(s, "https://") && !hasPrefixFold(s, "www.") && !hasPrefixFold(s, "ftp://") {
@@ -318,16 +377,24 @@ func (t *tokenizer) urlEnd(i int) int {
 // offset after it.
 func (t *tokenizer) word(i int) int {
 	s := t.s
-	if e := t.urlEnd(i); e > 0 {
-		t.emit(i, e)
-		return e
+	if c := s[i] | 0x20; c == 'h' || c == 'w' || c == 'f' {
+		if e := t.urlEnd(i); e > 0 {
+			t.emit(i, e)
+			return e
+		}
 	}
 	j := i
 	email := false
+	plain := true // only ASCII word characters so far
 	// Extent: word characters, and joiners between them.
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf && asciiClass[c] == clWord {
+			j++
+			continue
+		}
 		r, w := at(s, j)
 		if isWord(r) {
+			plain = false
 			j += w
 			continue
 		}
@@ -360,19 +427,24 @@ func (t *tokenizer) word(i int) int {
 		if !ok {
 			break
 		}
+		plain = false
 		j += w + nw
 	}
-	if email {
-		// An address: one token, trailing hyphens left out.
+	if plain {
+		t.plainWord(i, j)
+	} else if email {
+		// An address: one token.
 		t.emit(i, j)
 		return j
+	} else {
+		t.splitWord(i, j)
 	}
-	t.splitWord(i, j)
 	// A period that ends an abbreviation belongs to it.
 	if j < len(s) && s[j] == '.' && len(t.toks) > 0 && (j+1 == len(s) || s[j+1] != '.') {
 		last := &t.toks[len(t.toks)-1]
 		if last.End == j && isAbbrev(s[last.Start:j], s, j+1) {
 			last.End = j + 1
+			last.Norm = normalize(s[last.Start : j+1])
 			return j + 1
 		}
 	}
@@ -384,31 +456,6 @@ func (t *tokenizer) word(i int) int {
 func (t *tokenizer) splitWord(i, j int) {
 	s := t.s
 	w := s[i:j]
-	// Fast path: plain ASCII letters and digits.
-	plain := true
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= utf8.RuneSelf || asciiClass[c] != clWord {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		if b := unitSplit(w); b > 0 {
-			t.emit(i, i+b)
-			t.emit(i+b, j)
-			return
-		}
-		if len(w) == 6 || len(w) == 5 {
-			if b, ok := splitFused(w); ok {
-				t.emit(i, i+b)
-				t.emit(i+b, j)
-				return
-			}
-		}
-		t.emit(i, j)
-		return
-	}
 	// Clitics at the end: n't, 's, 're, 've, 'll, 'd, 'm; a decade such as
 	// "70's" stays whole.
 	if c := cliticStart(w); c > 0 && !isDigit(rune(w[c-1])) {
@@ -417,6 +464,43 @@ func (t *tokenizer) splitWord(i, j int) {
 		return
 	}
 	t.splitHyphens(i, j)
+}
+
+// plainWord emits the word [i, j) made only of ASCII letters, digits and
+// underscores.
+func (t *tokenizer) plainWord(i, j int) {
+	w := t.s[i:j]
+	if w[0] <= '9' {
+		if b := unitSplit(w); b > 0 {
+			t.emit(i, i+b)
+			t.emit(i+b, j)
+			return
+		}
+	} else if (len(w) == 6 || len(w) == 5) && strings.IndexByte("cCgGwW", w[0]) >= 0 {
+		if b, ok := splitFused(w); ok {
+			t.emit(i, i+b)
+			t.emit(i+b, j)
+			return
+		}
+	}
+	t.add(i, j, w)
+}
+
+// lowerASCII writes w in lower case (ASCII letters only) into buf and
+// returns the bytes written; w longer than buf gives nil. Callers switch on
+// string(result), which does not allocate.
+func lowerASCII(w string, buf []byte) []byte {
+	if len(w) > len(buf) {
+		return nil
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return buf[:len(w)]
 }
 
 // unitSplit returns where a number followed by a unit splits ("185m",
@@ -438,7 +522,8 @@ func unitSplit(w string) int {
 			return 0
 		}
 	}
-	switch strings.ToLower(w[k:]) {
+	var buf [8]byte
+	switch string(lowerASCII(w[k:], buf[:])) {
 	case "st", "nd", "rd", "th", "s", "d":
 		return 0
 	}
@@ -478,7 +563,8 @@ func cliticStart(w string) int {
 		return 0
 	}
 	rest := w[k+aw:]
-	switch strings.ToLower(rest) {
+	var buf [8]byte
+	switch string(lowerASCII(rest, buf[:])) {
 	case "t":
 		if k >= 2 && (w[k-1] == 'n' || w[k-1] == 'N') {
 			return k - 1
