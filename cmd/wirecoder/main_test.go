@@ -95,6 +95,27 @@ func TestCodeSeedStory(t *testing.T) {
 	if err := schema.Validate([]byte(out)); err != nil {
 		t.Fatal(err)
 	}
+	var v struct {
+		Text      string
+		Sentences []struct{ Start, End int }
+		Credits   []struct {
+			Kind    string
+			Sources []string
+			Start   int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Sentences) != 16 {
+		t.Errorf("%d sentences, want 16", len(v.Sentences))
+	}
+	if len(v.Credits) != 1 || v.Credits[0].Kind != "inputs" || strings.Join(v.Credits[0].Sources, ",") != "Reuters" {
+		t.Errorf("credits = %+v, want the inputs credit of Reuters", v.Credits)
+	}
+	if n := len(v.Sentences); n > 0 && len(v.Credits) > 0 && v.Sentences[n-1].End > v.Credits[0].Start {
+		t.Errorf("the last sentence runs into the credit line")
+	}
 }
 
 func TestCodeBadInput(t *testing.T) {
