@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/wirecoder/wirecoder/internal/shared"
+	"github.com/wirecoder/wirecoder/ner"
+)
+
+func init() {
+	registerTrainer("ner", "train the named-entity recognizer on Universal NER EWT", trainNER)
+}
+
+// trainNER runs "wirecoder train ner": it trains the recognizer on an IOB2
+// training file, choosing the epoch on a dev file, and writes the model.
+func trainNER(ctx context.Context, e *env, args []string) error {
+	dir, _ := shared.Dir()
+	root, _ := shared.Root()
+	fs := newFlags(e, "train ner", "[--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--seed N]")
+	train := fs.String("train", filepath.Join(dir, "data/uner-ewt/en_ewt-ud-train.iob2"), "IOB2 training `file`")
+	dev := fs.String("dev", filepath.Join(dir, "data/uner-ewt/en_ewt-ud-dev.iob2"), "IOB2 development `file` that picks the epoch (\"\" for none)")
+	out := fs.String("out", filepath.Join(root, "ner/model/ner.model.gz"), "output model `file`")
+	epochs := fs.Int("epochs", 12, "training epochs")
+	seed := fs.Uint64("seed", 1, "random seed for the visiting order")
+	minCount := fs.Int("min-count", 2, "drop features seen fewer times in training")
+	noGaz := fs.Bool("no-gazetteer", false, "train without gazetteer features")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	if *epochs <= 0 || *minCount <= 0 {
+		return usagef("--epochs and --min-count must be positive")
+	}
+	trainSet, err := ner.ReadIOB2File(*train)
+	if err != nil {
+		return err
+	}
+	var devSet []ner.Sentence
+	if *dev != "" {
+		if devSet, err = ner.ReadIOB2File(*dev); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	start := time.Now()
+	m, err := ner.Train(trainSet, devSet, ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, NoGazetteer: *noGaz}, e.stderr)
+	if err != nil {
+		return err
+	}
+	tmp := *out + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	if err := m.Save(f); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return fmt.Errorf("train ner: writing %s: %w", tmp, err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("train ner: writing %s: %w", tmp, err)
+	}
+	if err := os.Rename(tmp, *out); err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	st, _ := os.Stat(*out)
+	var size int64
+	if st != nil {
+		size = st.Size()
+	}
+	fmt.Fprintf(e.stdout, "wrote %s (%d bytes) in %s: %s\n", *out, size, time.Since(start).Round(time.Second), m.Info())
+	return nil
+}
