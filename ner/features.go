@@ -44,6 +44,11 @@ const (
 	fSentCase
 	fPrevWord
 	fNextWord
+	fGzLBegin
+	fGzLInside
+	fRunFirst
+	fRunLast
+	fRunPos
 )
 
 // featBuf holds the per-token values that features are built from, reused
@@ -52,6 +57,8 @@ type featBuf struct {
 	lower, shape, short []string
 	exact, low          []uint16
 	begin, inside       []uint16
+	lbegin, linside     []uint16
+	runStart, runEnd    []int // the capitalised run holding each token, or -1
 	feats               []uint64
 }
 
@@ -70,6 +77,14 @@ func (b *featBuf) reset(n int) {
 	}
 	b.lower, b.shape, b.short = grow(b.lower), grow(b.shape), grow(b.short)
 	b.exact, b.low, b.begin, b.inside = grow16(b.exact), grow16(b.low), grow16(b.begin), grow16(b.inside)
+	b.lbegin, b.linside = grow16(b.lbegin), grow16(b.linside)
+	growI := func(s []int) []int {
+		if cap(s) < n {
+			return make([]int, n)
+		}
+		return s[:n]
+	}
+	b.runStart, b.runEnd = growI(b.runStart), growI(b.runEnd)
 }
 
 const (
@@ -210,8 +225,17 @@ func extract(g *Gazetteer, words []string, b *featBuf, emit func(i int, feats []
 	}
 	if g != nil {
 		g.match(words, b.begin, b.inside)
+		matchSeq(g.lseq, b.lower, b.lbegin, b.linside)
+	} else {
+		clear(b.begin)
+		clear(b.inside)
+		clear(b.lbegin)
+		clear(b.linside)
+		clear(b.exact)
+		clear(b.low)
 	}
 	sc := sentCase(words)
+	capRuns(words, b.runStart, b.runEnd)
 	at := func(s []string, i int) string {
 		switch {
 		case i < 0:
@@ -253,8 +277,6 @@ func extract(g *Gazetteer, words []string, b *featBuf, emit func(i int, feats []
 			hStr(hStr(hStr(hStart(fShort3), at(b.short, i-1)), b.short[i]), at(b.short, i+1)),
 			hStr(hStr(hStart(fBiPrev), at(b.lower, i-1)), lw),
 			hStr(hStr(hStart(fBiNext), lw), at(b.lower, i+1)),
-			hStr(hStart(fPrevWord), at(words, i-1)),
-			hStr(hStart(fNextWord), at(words, i+1)),
 			hInt(hStr(hStart(fSentCase), b.short[i]), sc),
 		)
 		if i == 0 {
@@ -279,6 +301,12 @@ func extract(g *Gazetteer, words []string, b *featBuf, emit func(i int, feats []
 			if b.inside[i]&bit != 0 {
 				f = append(f, hInt(hStart(fGzInside), t))
 			}
+			if b.lbegin[i]&bit != 0 {
+				f = append(f, hInt(hStart(fGzLBegin), t))
+			}
+			if b.linside[i]&bit != 0 {
+				f = append(f, hInt(hStart(fGzLInside), t))
+			}
 			if bits(b.exact, i-1)&bit != 0 {
 				f = append(f, hInt(hStart(fGzPrevExact), t))
 			}
@@ -292,7 +320,73 @@ func extract(g *Gazetteer, words []string, b *featBuf, emit func(i int, feats []
 				f = append(f, hInt(hStart(fGzNextSpan), t))
 			}
 		}
+		if rs := b.runStart[i]; rs >= 0 {
+			re := b.runEnd[i]
+			pos := 1 // inside
+			switch {
+			case re-rs == 1:
+				pos = 0 // alone
+			case i == rs:
+				pos = 2 // first
+			case i == re-1:
+				pos = 3 // last
+			}
+			f = append(f,
+				hInt(hStr(hStart(fRunFirst), b.lower[rs]), pos),
+				hInt(hStr(hStart(fRunLast), b.lower[re-1]), pos),
+				hInt(hInt(hStart(fRunPos), min(re-rs, 5)), pos))
+		}
 		b.feats = f
 		emit(i, f)
+	}
+}
+
+// capRuns finds the runs of capitalised words, which may hold the
+// connectors "of", "and", "&", "-", "for", "de", "the" between capitalised
+// words ("Department of Housing and Urban Development"), and sets, for each
+// token in a run of two or more tokens or a lone capitalised token, the
+// run's bounds [start, end); other tokens get -1.
+func capRuns(words []string, start, end []int) {
+	n := len(words)
+	isCap := func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r) || (unicode.IsDigit(r) && len(w) > 1 && strings.ToLower(w) != w)
+	}
+	isConn := func(w string) bool {
+		switch w {
+		case "of", "and", "&", "-", "for", "de", "the", "on", "'s":
+			return true
+		}
+		return false
+	}
+	for i := 0; i < n; i++ {
+		start[i], end[i] = -1, -1
+	}
+	for i := 0; i < n; {
+		if !isCap(words[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n {
+			if isCap(words[j]) {
+				j++
+				continue
+			}
+			// A connector continues the run only when a capitalised word follows.
+			k := j
+			for k < n && isConn(words[k]) && k-j < 2 {
+				k++
+			}
+			if k > j && k < n && isCap(words[k]) {
+				j = k + 1
+				continue
+			}
+			break
+		}
+		for k := i; k < j; k++ {
+			start[k], end[k] = i, j
+		}
+		i = j
 	}
 }

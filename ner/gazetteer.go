@@ -23,10 +23,11 @@ const (
 	gzDEM          // a demonym ("Belarusian")
 	gzORGW         // a word that marks organisations ("Ministry", "Inc.")
 	gzTITLE        // a title before a name ("President", "Mr.")
+	gzORG          // an organisation's name
 	numGz
 )
 
-var gzNames = [numGz]string{"LOC", "PER", "FIRST", "LAST", "DEM", "ORGW", "TITLE"}
+var gzNames = [numGz]string{"LOC", "PER", "FIRST", "LAST", "DEM", "ORGW", "TITLE", "ORG"}
 
 // gzPrefix marks, in Gazetteer.seq, a token sequence that begins a longer
 // entry.
@@ -39,15 +40,16 @@ type Gazetteer struct {
 	exact map[string]uint16 // single token -> type bits of entries holding it
 	lower map[string]uint16 // lower-cased single token -> type bits
 	seq   map[uint64]uint16 // hash of a token sequence -> type bits | gzPrefix
+	lseq  map[uint64]uint16 // the same for lower-cased sequences
 	n     int
 }
 
 // ParseGazetteer parses a gazetteer: one entry per line, "TYPE<TAB>token
-// token ...", with TYPE one of LOC, PER, FIRST, LAST, DEM, ORGW, TITLE;
+// token ...", with TYPE one of LOC, PER, FIRST, LAST, DEM, ORGW, TITLE, ORG;
 // blank lines and lines starting with '#' are skipped. name is used in
 // errors.
 func ParseGazetteer(text, name string) (*Gazetteer, error) {
-	g := &Gazetteer{text: text, exact: map[string]uint16{}, lower: map[string]uint16{}, seq: map[uint64]uint16{}}
+	g := &Gazetteer{text: text, exact: map[string]uint16{}, lower: map[string]uint16{}, seq: map[uint64]uint16{}, lseq: map[uint64]uint16{}}
 	sc := bufio.NewScanner(strings.NewReader(text))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	line := 0
@@ -69,15 +71,18 @@ func ParseGazetteer(text, name string) (*Gazetteer, error) {
 			return nil, &Error{Op: "parse gazetteer", File: name, Line: line, Err: fmt.Errorf("want TYPE<TAB>name with TYPE one of %s, got %q", strings.Join(gzNames[:], "|"), clip(l))}
 		}
 		bit := uint16(1) << t
-		h := seqSeed
+		h, lh := seqSeed, seqSeed
 		for i, tok := range toks {
+			lt := strings.ToLower(tok)
 			g.exact[tok] |= bit
-			g.lower[strings.ToLower(tok)] |= bit
-			h = seqHash(h, tok)
+			g.lower[lt] |= bit
+			h, lh = seqHash(h, tok), seqHash(lh, lt)
 			if i < len(toks)-1 {
 				g.seq[h] |= gzPrefix
+				g.lseq[lh] |= gzPrefix
 			} else {
 				g.seq[h] |= bit
+				g.lseq[lh] |= bit
 			}
 		}
 		g.n++
@@ -130,6 +135,11 @@ func seqHash(h uint64, tok string) uint64 {
 // it: begin[i] holds the type bits of the entries that start at token i,
 // inside[i] those of the entries that run through it after their start.
 func (g *Gazetteer) match(words []string, begin, inside []uint16) {
+	matchSeq(g.seq, words, begin, inside)
+}
+
+// matchSeq marks the matches of the sequences of seq in words (see match).
+func matchSeq(seq map[uint64]uint16, words []string, begin, inside []uint16) {
 	for i := range begin {
 		begin[i], inside[i] = 0, 0
 	}
@@ -137,7 +147,7 @@ func (g *Gazetteer) match(words []string, begin, inside []uint16) {
 		h := seqSeed
 		for j := i; j < len(words); j++ {
 			h = seqHash(h, words[j])
-			v, ok := g.seq[h]
+			v, ok := seq[h]
 			if !ok {
 				break
 			}

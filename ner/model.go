@@ -31,6 +31,8 @@ type Model struct {
 	// trans[p*numLabels+y] is the weight of label y after label p; p ==
 	// numLabels is the sentence start.
 	trans [(numLabels + 1) * numLabels]float32
+	// oPenalty is subtracted from the score of O at every token.
+	oPenalty float32
 	// Info describes how the model was trained.
 	info string
 	pool sync.Pool // *scratch
@@ -110,6 +112,7 @@ func (m *Model) tagIDs(words []string) []int {
 				row[y] += w[y]
 			}
 		}
+		row[0] -= m.oPenalty
 	})
 	return viterbi(score, &m.trans, n, s.delta[:n*numLabels], s.back[:n*numLabels])
 }
@@ -200,11 +203,12 @@ func (m *Model) Step() pipeline.Step {
 }
 
 // Model file format, gzip-compressed: the magic, then uvarint-prefixed
-// sections: info string, gazetteer text, the transition weights, the
+// sections: info string, gazetteer text, the transition weights, the O
+// penalty, the
 // feature count, the feature hashes sorted and delta-encoded as uvarints,
 // and for each feature a byte with one bit per non-zero label followed by
 // those weights as float32.
-const magic = "wirecoder-ner/1\n"
+const magic = "wirecoder-ner/2\n"
 
 // Save writes the model in its gzip-compressed binary form.
 func (m *Model) Save(w io.Writer) error {
@@ -230,6 +234,7 @@ func (m *Model) Save(w io.Writer) error {
 	for _, t := range m.trans {
 		putF(t)
 	}
+	putF(m.oPenalty)
 	keys := slices.Clone(m.keys)
 	slices.Sort(keys)
 	putU(uint64(len(keys)))
@@ -322,6 +327,9 @@ func load(r io.Reader) (*Model, error) {
 		if m.trans[i], err = getF(); err != nil {
 			return nil, fmt.Errorf("reading transitions: %w", err)
 		}
+	}
+	if m.oPenalty, err = getF(); err != nil {
+		return nil, fmt.Errorf("reading O penalty: %w", err)
 	}
 	n, err := binary.ReadUvarint(br)
 	if err != nil {

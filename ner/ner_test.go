@@ -288,16 +288,20 @@ func TestDefaultSentences(t *testing.T) {
 	}
 }
 
-func TestDefaultDev(t *testing.T) {
-	dev := smallSet(t, "en_ewt-ud-dev.iob2", 800)
+// TestDefaultHeldOut scores the default model on a slice of held-out data.
+// The default model is refitted on train+dev once dev has chosen its epoch
+// and O penalty (see docs/models-ner.md), so dev is no longer held out:
+// the slice comes from the test file.
+func TestDefaultHeldOut(t *testing.T) {
+	held := smallSet(t, "en_ewt-ud-test.iob2", 800)
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := Evaluate(m, dev)
-	t.Logf("default model on 800 dev sentences: P %.4f R %.4f F1 %.4f", s.Precision, s.Recall, s.F1)
-	if s.F1 < 0.60 {
-		t.Errorf("F1 %.4f on 800 dev sentences, below the floor 0.60", s.F1)
+	s := Evaluate(m, held)
+	t.Logf("default model on the first 800 test sentences: P %.4f R %.4f F1 %.4f", s.Precision, s.Recall, s.F1)
+	if s.F1 < 0.68 {
+		t.Errorf("F1 %.4f on the first 800 test sentences, below the floor 0.68", s.F1)
 	}
 }
 

@@ -24,6 +24,19 @@ type TrainOptions struct {
 	// embedded default. NoGazetteer trains without them.
 	Gazetteer   *Gazetteer
 	NoGazetteer bool
+	// Ensemble is the number of perceptrons trained side by side with
+	// seeds Seed, Seed+1, ...; the model is the mean of their averaged
+	// weights (default 1).
+	Ensemble int
+	// Refit, when dev is given, retrains on train and dev together for the
+	// epoch count and with the O penalty chosen on dev.
+	Refit bool
+	// OPenalty is the penalty on O used when there is no dev data to tune
+	// it on.
+	OPenalty float32
+	// NoPenalty skips tuning, on dev, a penalty on the O label's score
+	// that trades precision for recall.
+	NoPenalty bool
 }
 
 func (o *TrainOptions) defaults() {
@@ -32,6 +45,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
+	}
+	if o.Ensemble <= 0 {
+		o.Ensemble = 1
 	}
 	if o.MinCount <= 0 {
 		o.MinCount = 2
@@ -126,12 +142,15 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	fmt.Fprintf(log, "ner: %d training sentences, %d dev, %d features (min count %d), gazetteer %d entries\n",
 		len(train), len(dev), nf, opt.MinCount, gazLen(gaz))
 
-	w := make([]float32, nf*numLabels)
-	u := make([]float64, nf*numLabels)
-	const nt = (numLabels + 1) * numLabels
-	var tw [nt]float32
-	var tu [nt]float64
-	c := 1.0
+	members := make([]*member, opt.Ensemble)
+	for k := range members {
+		mb := &member{w: make([]float32, nf*numLabels), u: make([]float64, nf*numLabels), c: 1,
+			rng: rand.New(rand.NewPCG(opt.Seed+uint64(k), 0x6e6572)), order: make([]int, len(tr))}
+		for i := range mb.order {
+			mb.order[i] = i
+		}
+		members[k] = mb
+	}
 
 	avg := make([]float32, nf*numLabels)
 	var tavg [nt]float32
@@ -140,7 +159,7 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	bestF, bestEpoch := -1.0, 0
 
 	var sc scratch
-	decode := func(e encoded, w []float32, tw *[nt]float32) []int {
+	decode := func(e encoded, w []float32, tw *[nt]float32, oPenalty float32) []int {
 		n := len(e.gold)
 		if cap(sc.score) < n*numLabels {
 			sc.score = make([]float32, n*numLabels)
@@ -157,65 +176,39 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 					row[y] += ws[y]
 				}
 			}
+			row[0] -= oPenalty
 		}
 		return viterbi(score, tw, n, sc.delta[:n*numLabels], sc.back[:n*numLabels])
 	}
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x6e6572))
-	order := make([]int, len(tr))
-	for i := range order {
-		order[i] = i
+	devF1 := func(w []float32, tw *[nt]float32, oPenalty float32) Scores {
+		pred := make([][]string, len(dv))
+		for i, e := range dv {
+			ids := decode(e, w, tw, oPenalty)
+			tags := make([]string, len(ids))
+			for k, y := range ids {
+				tags[k] = labels[y]
+			}
+			pred[i] = tags
+		}
+		return Score(dev, pred)
 	}
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
-		for _, si := range order {
-			e := tr[si]
-			if len(e.gold) == 0 {
-				continue
+		clear(avg)
+		clear(tavg[:])
+		for _, mb := range members {
+			errs += mb.epoch(tr, decode)
+			kf := 1 / float64(len(members))
+			for i := range mb.w {
+				avg[i] += float32((float64(mb.w[i]) - mb.u[i]/mb.c) * kf)
 			}
-			pred := decode(e, w, &tw)
-			for i, g := range e.gold {
-				p := pred[i]
-				if g != p {
-					errs++
-					for _, r := range e.feats[i] {
-						w[int(r)*numLabels+g]++
-						u[int(r)*numLabels+g] += c
-						w[int(r)*numLabels+p]--
-						u[int(r)*numLabels+p] -= c
-					}
-				}
-				pg, pp := numLabels, numLabels
-				if i > 0 {
-					pg, pp = e.gold[i-1], pred[i-1]
-				}
-				if pg != pp || g != p {
-					tw[pg*numLabels+g]++
-					tu[pg*numLabels+g] += c
-					tw[pp*numLabels+p]--
-					tu[pp*numLabels+p] -= c
-				}
+			for i := range mb.tw {
+				tavg[i] += float32((float64(mb.tw[i]) - mb.tu[i]/mb.c) * kf)
 			}
-			c++
-		}
-		for i := range w {
-			avg[i] = float32(float64(w[i]) - u[i]/c)
-		}
-		for i := range tw {
-			tavg[i] = float32(float64(tw[i]) - tu[i]/c)
 		}
 		f := 0.0
 		if len(dv) > 0 {
-			pred := make([][]string, len(dv))
-			for i, e := range dv {
-				ids := decode(e, avg, &tavg)
-				tags := make([]string, len(ids))
-				for k, y := range ids {
-					tags[k] = labels[y]
-				}
-				pred[i] = tags
-			}
-			s := Score(dev, pred)
+			s := devF1(avg, &tavg, 0)
 			f = s.F1
 			fmt.Fprintf(log, "ner: epoch %2d: %6d token errors; dev P %.4f R %.4f F1 %.4f (%s)\n",
 				epoch, errs, s.Precision, s.Recall, s.F1, time.Since(start).Round(time.Second))
@@ -229,8 +222,33 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 		}
 	}
 
+	// Tune the penalty on O that trades precision for recall on dev.
+	penalty := opt.OPenalty
+	if len(dv) > 0 && !opt.NoPenalty {
+		for k := 1; k <= 20; k++ {
+			p := float32(k) * 0.5
+			s := devF1(best, &tbest, p)
+			if s.F1 > bestF {
+				bestF, penalty = s.F1, p
+			}
+		}
+		fmt.Fprintf(log, "ner: O penalty %.2f: dev F1 %.4f\n", penalty, bestF)
+	}
+	if opt.Refit && len(dev) > 0 {
+		fmt.Fprintf(log, "ner: refitting on train+dev for %d epochs with O penalty %.2f\n", bestEpoch, penalty)
+		all := append(append([]Sentence(nil), train...), dev...)
+		ro := opt
+		ro.Refit, ro.Epochs, ro.OPenalty, ro.NoPenalty = false, bestEpoch, penalty, true
+		m, err := Train(all, nil, ro, log)
+		if err != nil {
+			return nil, err
+		}
+		m.info += fmt.Sprintf("; refit on train+dev after dev F1 %.4f", bestF)
+		return m, nil
+	}
+
 	// Keep the features with a non-zero weight.
-	m := &Model{gaz: gaz, trans: tbest}
+	m := &Model{gaz: gaz, trans: tbest, oPenalty: penalty}
 	for i, h := range keys {
 		ws := best[i*numLabels : (i+1)*numLabels]
 		nz := false
@@ -249,8 +267,8 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	for i, h := range m.keys {
 		m.rows.put(h, int32(i))
 	}
-	m.info = fmt.Sprintf("averaged perceptron, epoch %d of %d, seed %d, min count %d, %d features, %d training sentences",
-		bestEpoch, opt.Epochs, opt.Seed, opt.MinCount, len(m.keys), len(train))
+	m.info = fmt.Sprintf("averaged perceptron x%d, epoch %d of %d, seed %d, min count %d, O penalty %.2f, %d features, %d training sentences",
+		opt.Ensemble, bestEpoch, opt.Epochs, opt.Seed, opt.MinCount, penalty, len(m.keys), len(train))
 	if len(dev) > 0 {
 		m.info += fmt.Sprintf(", dev F1 %.4f", bestF)
 	}
@@ -263,6 +281,60 @@ func gazLen(g *Gazetteer) int {
 		return 0
 	}
 	return g.Len()
+}
+
+const nt = (numLabels + 1) * numLabels
+
+// member is one perceptron of the ensemble: its current weights, the sums
+// for averaging, its instance counter and its visiting order.
+type member struct {
+	w     []float32
+	u     []float64
+	tw    [nt]float32
+	tu    [nt]float64
+	c     float64
+	rng   *rand.Rand
+	order []int
+}
+
+// epoch makes one pass over the training sentences in a fresh random order
+// and returns the number of tokens it got wrong.
+func (mb *member) epoch(tr []encoded, decode func(e encoded, w []float32, tw *[nt]float32, oPenalty float32) []int) int {
+	mb.rng.Shuffle(len(mb.order), func(i, j int) { mb.order[i], mb.order[j] = mb.order[j], mb.order[i] })
+	errs := 0
+	w, u, c := mb.w, mb.u, mb.c
+	for _, si := range mb.order {
+		e := tr[si]
+		if len(e.gold) == 0 {
+			continue
+		}
+		pred := decode(e, w, &mb.tw, 0)
+		for i, g := range e.gold {
+			p := pred[i]
+			if g != p {
+				errs++
+				for _, r := range e.feats[i] {
+					w[int(r)*numLabels+g]++
+					u[int(r)*numLabels+g] += c
+					w[int(r)*numLabels+p]--
+					u[int(r)*numLabels+p] -= c
+				}
+			}
+			pg, pp := numLabels, numLabels
+			if i > 0 {
+				pg, pp = e.gold[i-1], pred[i-1]
+			}
+			if pg != pp || g != p {
+				mb.tw[pg*numLabels+g]++
+				mb.tu[pg*numLabels+g] += c
+				mb.tw[pp*numLabels+p]--
+				mb.tu[pp*numLabels+p] -= c
+			}
+		}
+		c++
+	}
+	mb.c = c
+	return errs
 }
 
 // goldLabels maps tags to label indexes, reading an I- tag that does not

@@ -27,6 +27,8 @@ func trainNER(ctx context.Context, e *env, args []string) error {
 	epochs := fs.Int("epochs", 12, "training epochs")
 	seed := fs.Uint64("seed", 1, "random seed for the visiting order")
 	minCount := fs.Int("min-count", 2, "drop features seen fewer times in training")
+	ensemble := fs.Int("ensemble", 1, "perceptrons trained side by side with seeds seed, seed+1, ... and averaged")
+	refit := fs.Bool("refit", false, "after choosing the epoch and O penalty on dev, retrain on train+dev")
 	noGaz := fs.Bool("no-gazetteer", false, "train without gazetteer features")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -35,8 +37,8 @@ func trainNER(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
 	}
-	if *epochs <= 0 || *minCount <= 0 {
-		return usagef("--epochs and --min-count must be positive")
+	if *epochs <= 0 || *minCount <= 0 || *ensemble <= 0 {
+		return usagef("--epochs, --min-count and --ensemble must be positive")
 	}
 	trainSet, err := ner.ReadIOB2File(*train)
 	if err != nil {
@@ -52,7 +54,7 @@ func trainNER(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	m, err := ner.Train(trainSet, devSet, ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, NoGazetteer: *noGaz}, e.stderr)
+	m, err := ner.Train(trainSet, devSet, ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Ensemble: *ensemble, Refit: *refit, NoGazetteer: *noGaz}, e.stderr)
 	if err != nil {
 		return err
 	}
