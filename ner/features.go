@@ -219,8 +219,8 @@ func extract(g *Gazetteer, words []string, b *featBuf, emit func(i int, feats []
 		b.lower[i] = strings.ToLower(w)
 		b.shape[i], b.short[i] = wordShape(w)
 		if g != nil {
-			b.exact[i] = g.exact[w]
-			b.low[i] = g.lower[b.lower[i]]
+			b.exact[i] = bits(g.exact, seqHash(seqSeed, w))
+			b.low[i] = bits(g.lower, seqHash(seqSeed, b.lower[i]))
 		}
 	}
 	if g != nil {
@@ -245,7 +245,7 @@ func extract(g *Gazetteer, words []string, b *featBuf, emit func(i int, feats []
 		}
 		return s[i]
 	}
-	bits := func(s []uint16, i int) uint16 {
+	at16 := func(s []uint16, i int) uint16 {
 		if i < 0 || i >= n {
 			return 0
 		}
@@ -307,16 +307,16 @@ func extract(g *Gazetteer, words []string, b *featBuf, emit func(i int, feats []
 			if b.linside[i]&bit != 0 {
 				f = append(f, hInt(hStart(fGzLInside), t))
 			}
-			if bits(b.exact, i-1)&bit != 0 {
+			if at16(b.exact, i-1)&bit != 0 {
 				f = append(f, hInt(hStart(fGzPrevExact), t))
 			}
-			if bits(b.exact, i+1)&bit != 0 {
+			if at16(b.exact, i+1)&bit != 0 {
 				f = append(f, hInt(hStart(fGzNextExact), t))
 			}
-			if (bits(b.begin, i-1)|bits(b.inside, i-1))&bit != 0 {
+			if (at16(b.begin, i-1)|at16(b.inside, i-1))&bit != 0 {
 				f = append(f, hInt(hStart(fGzPrevSpan), t))
 			}
-			if (bits(b.begin, i+1)|bits(b.inside, i+1))&bit != 0 {
+			if (at16(b.begin, i+1)|at16(b.inside, i+1))&bit != 0 {
 				f = append(f, hInt(hStart(fGzNextSpan), t))
 			}
 		}

@@ -36,11 +36,12 @@ const gzPrefix = 1 << 15
 // Gazetteer is a set of names by type, matched as whole token sequences
 // (case-sensitive) and as single tokens (exact and lower-cased).
 type Gazetteer struct {
-	text  string            // the entries, one "TYPE\ttoken token" per line
-	exact map[string]uint16 // single token -> type bits of entries holding it
-	lower map[string]uint16 // lower-cased single token -> type bits
-	seq   map[uint64]uint16 // hash of a token sequence -> type bits | gzPrefix
-	lseq  map[uint64]uint16 // the same for lower-cased sequences
+	text string // the entries, one "TYPE\ttoken token" per line
+	// The tables map seqHash values to type bits (as int32):
+	exact *featTable // single token -> type bits of entries holding it
+	lower *featTable // lower-cased single token -> type bits
+	seq   *featTable // token sequence -> type bits | gzPrefix
+	lseq  *featTable // the same for lower-cased sequences
 	n     int
 }
 
@@ -49,7 +50,8 @@ type Gazetteer struct {
 // blank lines and lines starting with '#' are skipped. name is used in
 // errors.
 func ParseGazetteer(text, name string) (*Gazetteer, error) {
-	g := &Gazetteer{text: text, exact: map[string]uint16{}, lower: map[string]uint16{}, seq: map[uint64]uint16{}, lseq: map[uint64]uint16{}}
+	g := &Gazetteer{text: text}
+	exact, lower, seq, lseq := map[uint64]uint16{}, map[uint64]uint16{}, map[uint64]uint16{}, map[uint64]uint16{}
 	sc := bufio.NewScanner(strings.NewReader(text))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	line := 0
@@ -74,15 +76,15 @@ func ParseGazetteer(text, name string) (*Gazetteer, error) {
 		h, lh := seqSeed, seqSeed
 		for i, tok := range toks {
 			lt := strings.ToLower(tok)
-			g.exact[tok] |= bit
-			g.lower[lt] |= bit
+			exact[seqHash(seqSeed, tok)] |= bit
+			lower[seqHash(seqSeed, lt)] |= bit
 			h, lh = seqHash(h, tok), seqHash(lh, lt)
 			if i < len(toks)-1 {
-				g.seq[h] |= gzPrefix
-				g.lseq[lh] |= gzPrefix
+				seq[h] |= gzPrefix
+				lseq[lh] |= gzPrefix
 			} else {
-				g.seq[h] |= bit
-				g.lseq[lh] |= bit
+				seq[h] |= bit
+				lseq[lh] |= bit
 			}
 		}
 		g.n++
@@ -90,7 +92,23 @@ func ParseGazetteer(text, name string) (*Gazetteer, error) {
 	if err := sc.Err(); err != nil {
 		return nil, &Error{Op: "parse gazetteer", File: name, Line: line, Err: err}
 	}
+	g.exact, g.lower, g.seq, g.lseq = bitTable(exact), bitTable(lower), bitTable(seq), bitTable(lseq)
 	return g, nil
+}
+
+// bitTable copies a map of type bits into a featTable.
+func bitTable(m map[uint64]uint16) *featTable {
+	t := newFeatTable(len(m))
+	for k, v := range m {
+		t.put(k, int32(v))
+	}
+	return t
+}
+
+// bits returns the type bits of a hash in t.
+func bits(t *featTable, h uint64) uint16 {
+	v, _ := t.get(h)
+	return uint16(v)
 }
 
 // Len returns the number of entries.
@@ -106,10 +124,10 @@ func (g *Gazetteer) Lookup(tokens ...string) []string {
 	for _, t := range tokens {
 		h = seqHash(h, t)
 	}
-	bits := g.seq[h] &^ gzPrefix
+	b := bits(g.seq, h) &^ gzPrefix
 	var out []string
 	for t := 0; t < numGz; t++ {
-		if bits&(1<<t) != 0 {
+		if b&(1<<t) != 0 {
 			out = append(out, gzNames[t])
 		}
 	}
@@ -139,7 +157,7 @@ func (g *Gazetteer) match(words []string, begin, inside []uint16) {
 }
 
 // matchSeq marks the matches of the sequences of seq in words (see match).
-func matchSeq(seq map[uint64]uint16, words []string, begin, inside []uint16) {
+func matchSeq(seq *featTable, words []string, begin, inside []uint16) {
 	for i := range begin {
 		begin[i], inside[i] = 0, 0
 	}
@@ -147,10 +165,11 @@ func matchSeq(seq map[uint64]uint16, words []string, begin, inside []uint16) {
 		h := seqSeed
 		for j := i; j < len(words); j++ {
 			h = seqHash(h, words[j])
-			v, ok := seq[h]
+			v32, ok := seq.get(h)
 			if !ok {
 				break
 			}
+			v := uint16(v32)
 			if bits := v &^ gzPrefix; bits != 0 {
 				begin[i] |= bits
 				for k := i + 1; k <= j; k++ {
