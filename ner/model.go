@@ -297,9 +297,14 @@ func load(r io.Reader) (*Model, error) {
 		if n > maxLen {
 			return "", fmt.Errorf("%s length %d too large", what, n)
 		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil {
+		// Read through a limit rather than allocating n bytes up front, so
+		// that a corrupt length cannot make Load allocate much.
+		b, err := io.ReadAll(io.LimitReader(br, int64(n)))
+		if err != nil {
 			return "", fmt.Errorf("reading %s: %w", what, err)
+		}
+		if uint64(len(b)) != n {
+			return "", fmt.Errorf("reading %s: %w", what, io.ErrUnexpectedEOF)
 		}
 		return string(b), nil
 	}
@@ -338,32 +343,41 @@ func load(r io.Reader) (*Model, error) {
 	if n > 1<<26 {
 		return nil, fmt.Errorf("feature count %d too large", n)
 	}
-	keys := make([]uint64, n)
+	// Grow the slices as the data comes rather than trusting n, so that a
+	// corrupt count cannot make Load allocate much.
+	var keys []uint64
 	var prev uint64
-	for i := range keys {
+	for i := uint64(0); i < n; i++ {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
 			return nil, fmt.Errorf("reading feature %d: %w", i, err)
 		}
+		if i > 0 && d == 0 {
+			return nil, fmt.Errorf("feature %d repeats the one before", i)
+		}
 		prev += d
-		keys[i] = prev
+		keys = append(keys, prev)
 	}
-	m.rows = newFeatTable(int(n))
-	m.keys = keys
-	m.weights = make([]float32, int(n)*numLabels)
-	for i, k := range keys {
+	var weights []float32
+	for i := range keys {
 		mask, err := br.ReadByte()
 		if err != nil {
 			return nil, fmt.Errorf("reading weights of feature %d: %w", i, err)
 		}
-		for y := 0; y < numLabels; y++ {
+		var w [numLabels]float32
+		for y := range w {
 			if mask&(1<<y) == 0 {
 				continue
 			}
-			if m.weights[i*numLabels+y], err = getF(); err != nil {
+			if w[y], err = getF(); err != nil {
 				return nil, fmt.Errorf("reading weights of feature %d: %w", i, err)
 			}
 		}
+		weights = append(weights, w[:]...)
+	}
+	m.keys, m.weights = keys, weights
+	m.rows = newFeatTable(len(keys))
+	for i, k := range keys {
 		m.rows.put(k, int32(i))
 	}
 	return m, nil

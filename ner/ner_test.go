@@ -2,8 +2,10 @@ package ner
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"sync"
@@ -247,11 +249,20 @@ func TestLoadBad(t *testing.T) {
 	if err := m.Save(&good); err != nil {
 		t.Fatal(err)
 	}
-	for name, in := range map[string][]byte{
-		"empty":     nil,
-		"not gzip":  []byte("hello"),
-		"truncated": good.Bytes()[:good.Len()/2],
-	} {
+	cases := map[string][]byte{
+		"empty":    nil,
+		"not gzip": []byte("hello"),
+	}
+	for _, frac := range []int{1, 30, 99} {
+		cases[fmt.Sprintf("truncated at %d%%", frac)] = good.Bytes()[:good.Len()*frac/100]
+	}
+	// A valid gzip stream of the wrong content.
+	var other bytes.Buffer
+	zw := gzip.NewWriter(&other)
+	zw.Write([]byte("wirecoder-ner/2\n\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01"))
+	zw.Close()
+	cases["huge length"] = other.Bytes()
+	for name, in := range cases {
 		if _, err := Load(bytes.NewReader(in)); err == nil {
 			t.Errorf("Load(%s): no error", name)
 		} else if !strings.Contains(err.Error(), "load model") {
