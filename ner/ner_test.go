@@ -240,6 +240,35 @@ func TestTrainSaveLoad(t *testing.T) {
 	}
 }
 
+func TestTrainCRF(t *testing.T) {
+	train := smallSet(t, "en_ewt-ud-train.iob2", 400)
+	opt := TrainOptions{Method: CRF, Epochs: 3, Seed: 3}
+	m, err := Train(train, nil, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := Evaluate(m, train); s.F1 < 0.5 {
+		t.Errorf("CRF: F1 on its own training data %.3f < 0.5", s.F1)
+	}
+	if !strings.HasPrefix(m.Info(), "crf ") {
+		t.Errorf("Info() = %q, want it to name the method", m.Info())
+	}
+	for _, tt := range []struct {
+		m    Method
+		want string
+	}{{Perceptron, "perceptron"}, {CRF, "crf"}, {Method(9), "Method(9)"}} {
+		if got := tt.m.String(); got != tt.want {
+			t.Errorf("Method(%d).String() = %q, want %q", tt.m, got, tt.want)
+		}
+	}
+	if m, ok := ParseMethod("crf"); !ok || m != CRF {
+		t.Errorf("ParseMethod(crf) = %v, %v", m, ok)
+	}
+	if _, ok := ParseMethod("svm"); ok {
+		t.Error("ParseMethod(svm) accepted")
+	}
+}
+
 func TestLoadBad(t *testing.T) {
 	var good bytes.Buffer
 	m, err := Default()

@@ -9,8 +9,42 @@ import (
 	"time"
 )
 
+// Method is a training method.
+type Method uint8
+
+// The training methods.
+const (
+	Perceptron Method = iota // averaged structured perceptron
+	CRF                      // linear-chain CRF, SGD with L2 regularisation
+)
+
+var methodNames = [...]string{Perceptron: "perceptron", CRF: "crf"}
+
+// String returns the method's name.
+func (m Method) String() string {
+	if int(m) < len(methodNames) {
+		return methodNames[m]
+	}
+	return fmt.Sprintf("Method(%d)", uint8(m))
+}
+
+// ParseMethod returns the method named s and whether it is known.
+func ParseMethod(s string) (Method, bool) {
+	for i, n := range methodNames {
+		if n == s {
+			return Method(i), true
+		}
+	}
+	return Perceptron, false
+}
+
 // TrainOptions control Train. The zero value gives the defaults.
 type TrainOptions struct {
+	// Method is the learning method (default Perceptron).
+	Method Method
+	// L2 is the CRF's L2 regularisation strength per sentence (default
+	// 1e-4); Rate its initial learning rate (default 0.1).
+	L2, Rate float64
 	// Epochs is the number of passes over the training data (default 12).
 	// The model kept is the averaged model of the epoch that scores best
 	// on dev (the last epoch when dev is empty).
@@ -45,6 +79,12 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
+	}
+	if o.L2 <= 0 {
+		o.L2 = 1e-4
+	}
+	if o.Rate <= 0 {
+		o.Rate = 0.1
 	}
 	if o.Ensemble <= 0 {
 		o.Ensemble = 1
@@ -142,14 +182,19 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	fmt.Fprintf(log, "ner: %d training sentences, %d dev, %d features (min count %d), gazetteer %d entries\n",
 		len(train), len(dev), nf, opt.MinCount, gazLen(gaz))
 
-	members := make([]*member, opt.Ensemble)
+	members := make([]learner, opt.Ensemble)
 	for k := range members {
-		mb := &member{w: make([]float32, nf*numLabels), u: make([]float64, nf*numLabels), c: 1,
-			rng: rand.New(rand.NewPCG(opt.Seed+uint64(k), 0x6e6572)), order: make([]int, len(tr))}
-		for i := range mb.order {
-			mb.order[i] = i
+		rng := rand.New(rand.NewPCG(opt.Seed+uint64(k), 0x6e6572))
+		order := make([]int, len(tr))
+		for i := range order {
+			order[i] = i
 		}
-		members[k] = mb
+		switch opt.Method {
+		case CRF:
+			members[k] = newCRF(nf, len(tr), opt, rng, order)
+		default:
+			members[k] = &member{w: make([]float32, nf*numLabels), u: make([]float64, nf*numLabels), c: 1, rng: rng, order: order}
+		}
 	}
 
 	avg := make([]float32, nf*numLabels)
@@ -198,13 +243,7 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 		clear(tavg[:])
 		for _, mb := range members {
 			errs += mb.epoch(tr, decode)
-			kf := 1 / float64(len(members))
-			for i := range mb.w {
-				avg[i] += float32((float64(mb.w[i]) - mb.u[i]/mb.c) * kf)
-			}
-			for i := range mb.tw {
-				tavg[i] += float32((float64(mb.tw[i]) - mb.tu[i]/mb.c) * kf)
-			}
+			mb.addWeights(avg, &tavg, 1/float64(len(members)))
 		}
 		f := 0.0
 		if len(dv) > 0 {
@@ -267,8 +306,8 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	for i, h := range m.keys {
 		m.rows.put(h, int32(i))
 	}
-	m.info = fmt.Sprintf("averaged perceptron x%d, epoch %d of %d, seed %d, min count %d, O penalty %.2f, %d features, %d training sentences",
-		opt.Ensemble, bestEpoch, opt.Epochs, opt.Seed, opt.MinCount, penalty, len(m.keys), len(train))
+	m.info = fmt.Sprintf("%s x%d, epoch %d of %d, seed %d, min count %d, O penalty %.2f, %d features, %d training sentences",
+		opt.Method, opt.Ensemble, bestEpoch, opt.Epochs, opt.Seed, opt.MinCount, penalty, len(m.keys), len(train))
 	if len(dev) > 0 {
 		m.info += fmt.Sprintf(", dev F1 %.4f", bestF)
 	}
@@ -295,6 +334,25 @@ type member struct {
 	c     float64
 	rng   *rand.Rand
 	order []int
+}
+
+// learner is one model being trained: a perceptron or a CRF.
+type learner interface {
+	// epoch makes one pass over the training sentences in a fresh random
+	// order and returns the number of tokens it got wrong.
+	epoch(tr []encoded, decode func(e encoded, w []float32, tw *[nt]float32, oPenalty float32) []int) int
+	// addWeights adds k times the learner's current weights to w and tw.
+	addWeights(w []float32, tw *[nt]float32, k float64)
+}
+
+// addWeights adds k times the averaged weights.
+func (mb *member) addWeights(avg []float32, tavg *[nt]float32, k float64) {
+	for i := range mb.w {
+		avg[i] += float32((float64(mb.w[i]) - mb.u[i]/mb.c) * k)
+	}
+	for i := range mb.tw {
+		tavg[i] += float32((float64(mb.tw[i]) - mb.tu[i]/mb.c) * k)
+	}
 }
 
 // epoch makes one pass over the training sentences in a fresh random order

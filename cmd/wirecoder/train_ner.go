@@ -28,6 +28,9 @@ func trainNER(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "random seed for the visiting order")
 	minCount := fs.Int("min-count", 2, "drop features seen fewer times in training")
 	ensemble := fs.Int("ensemble", 1, "perceptrons trained side by side with seeds seed, seed+1, ... and averaged")
+	method := fs.String("method", "perceptron", "learning method: perceptron|crf")
+	l2 := fs.Float64("l2", 1e-4, "CRF: L2 regularisation per sentence")
+	rate := fs.Float64("rate", 0.1, "CRF: initial learning rate")
 	refit := fs.Bool("refit", false, "after choosing the epoch and O penalty on dev, retrain on train+dev")
 	noGaz := fs.Bool("no-gazetteer", false, "train without gazetteer features")
 	pos, err := parseFlags(fs, args)
@@ -39,6 +42,10 @@ func trainNER(ctx context.Context, e *env, args []string) error {
 	}
 	if *epochs <= 0 || *minCount <= 0 || *ensemble <= 0 {
 		return usagef("--epochs, --min-count and --ensemble must be positive")
+	}
+	meth, ok := ner.ParseMethod(*method)
+	if !ok {
+		return usagef("--method must be perceptron or crf, not %q", *method)
 	}
 	trainSet, err := ner.ReadIOB2File(*train)
 	if err != nil {
@@ -54,7 +61,7 @@ func trainNER(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	m, err := ner.Train(trainSet, devSet, ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Ensemble: *ensemble, Refit: *refit, NoGazetteer: *noGaz}, e.stderr)
+	m, err := ner.Train(trainSet, devSet, ner.TrainOptions{Method: meth, L2: *l2, Rate: *rate, Epochs: *epochs, Seed: *seed, MinCount: *minCount, Ensemble: *ensemble, Refit: *refit, NoGazetteer: *noGaz}, e.stderr)
 	if err != nil {
 		return err
 	}
