@@ -168,7 +168,7 @@ const (
 // Process tags every sentence of d, reading Token.Norm (the token's text
 // when Norm is empty), and sets Token.NER to an IOB2 tag. Tokens outside
 // any sentence get "O". A sentence whose token range is out of bounds is
-// an error.
+// an error. On success Process adds doc.LayerNER to d.Layers.
 func (m *Model) Process(ctx context.Context, d *doc.Doc) error {
 	for i := range d.Tokens {
 		d.Tokens[i].NER = "O"
@@ -194,6 +194,7 @@ func (m *Model) Process(ctx context.Context, d *doc.Doc) error {
 			d.Tokens[s.First+k].NER = labels[y]
 		}
 	}
+	d.Layers |= Assigns
 	return nil
 }
 
