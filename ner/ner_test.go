@@ -199,7 +199,11 @@ func smallSet(t testing.TB, name string, n int) []Sentence {
 func TestTrainSaveLoad(t *testing.T) {
 	train := smallSet(t, "en_ewt-ud-train.iob2", 600)
 	dev := smallSet(t, "en_ewt-ud-dev.iob2", 200)
-	opt := TrainOptions{Epochs: 3, Seed: 7}
+	gaz, err := DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := TrainOptions{Epochs: 3, Seed: 7, Gazetteer: gaz}
 	m1, err := Train(train, dev, opt, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -241,8 +245,8 @@ func TestTrainSaveLoad(t *testing.T) {
 }
 
 func TestTrainCRF(t *testing.T) {
-	train := smallSet(t, "en_ewt-ud-train.iob2", 400)
-	opt := TrainOptions{Method: CRF, Epochs: 3, Seed: 3}
+	train := smallSet(t, "en_ewt-ud-train.iob2", 300)
+	opt := TrainOptions{Method: CRF, Epochs: 2, Seed: 3, NoGazetteer: true}
 	m, err := Train(train, nil, opt, nil)
 	if err != nil {
 		t.Fatal(err)
