@@ -7,7 +7,8 @@ import (
 )
 
 // Feature templates. Each feature is the FNV-1a hash of its template
-// number and its strings; the model maps hashes to weight rows.
+// number and its strings; the model maps hashes to weight rows. Changing a
+// template's number or strings invalidates trained models.
 const (
 	fBias = iota
 	fWord
@@ -42,8 +43,8 @@ const (
 	fGzNextSpan
 	fLen
 	fSentCase
-	fPrevWord
-	fNextWord
+	fPrevWord // retired (it did worse on dev); kept so that the numbers stay stable
+	fNextWord // retired, as fPrevWord
 	fGzLBegin
 	fGzLInside
 	fRunFirst
