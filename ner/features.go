@@ -52,6 +52,12 @@ const (
 	fRunPos
 )
 
+// Positions in extract's feature list of the word's identity features.
+const (
+	lexWord  = 1
+	lexLower = 2
+)
+
 // featBuf holds the per-token values that features are built from, reused
 // between sentences.
 type featBuf struct {

@@ -68,6 +68,10 @@ type TrainOptions struct {
 	// OPenalty is the penalty on O used when there is no dev data to tune
 	// it on.
 	OPenalty float32
+	// WordDropout is the probability, for each token at each perceptron
+	// step, of hiding the features of the word's identity, so that the
+	// model learns to use context and shape for unseen names (default 0).
+	WordDropout float64
 	// NoPenalty skips tuning, on dev, a penalty on the O label's score
 	// that trades precision for recall.
 	NoPenalty bool
@@ -103,6 +107,7 @@ func DefaultGazetteer() (*Gazetteer, error) {
 // encoded is a sentence as feature rows and gold labels.
 type encoded struct {
 	feats [][]int32 // per token, the rows of its known features
+	nlex  []uint8   // per token, how many of its first features are the word's identity
 	gold  []int
 }
 
@@ -163,10 +168,21 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	encode := func(set []Sentence) []encoded {
 		out := make([]encoded, len(set))
 		for si, s := range set {
-			e := encoded{feats: make([][]int32, len(s.Words)), gold: goldLabels(s.Tags)}
+			e := encoded{feats: make([][]int32, len(s.Words)), nlex: make([]uint8, len(s.Words)), gold: goldLabels(s.Tags)}
 			extract(gaz, s.Words, &fb, func(i int, feats []uint64) {
 				ids := make([]int32, 0, len(feats))
-				for _, h := range feats {
+				// The word as written and lower-cased come first, so
+				// that word dropout can skip them.
+				for _, k := range [...]int{lexWord, lexLower} {
+					if r, ok := rows[feats[k]]; ok {
+						ids = append(ids, r)
+					}
+				}
+				e.nlex[i] = uint8(len(ids))
+				for k, h := range feats {
+					if k == lexWord || k == lexLower {
+						continue
+					}
 					if r, ok := rows[h]; ok {
 						ids = append(ids, r)
 					}
@@ -193,7 +209,7 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 		case CRF:
 			members[k] = newCRF(nf, len(tr), opt, rng, order)
 		default:
-			members[k] = &member{w: make([]float32, nf*numLabels), u: make([]float64, nf*numLabels), c: 1, rng: rng, order: order}
+			members[k] = &member{w: make([]float32, nf*numLabels), u: make([]float64, nf*numLabels), c: 1, rng: rng, order: order, dropout: opt.WordDropout}
 		}
 	}
 
@@ -334,6 +350,10 @@ type member struct {
 	c     float64
 	rng   *rand.Rand
 	order []int
+	// dropout is the probability of hiding a token's word identity
+	// features from one training step.
+	dropout float64
+	view    [][]int32
 }
 
 // learner is one model being trained: a perceptron or a CRF.
@@ -365,6 +385,15 @@ func (mb *member) epoch(tr []encoded, decode func(e encoded, w []float32, tw *[n
 		e := tr[si]
 		if len(e.gold) == 0 {
 			continue
+		}
+		if mb.dropout > 0 {
+			mb.view = append(mb.view[:0], e.feats...)
+			for i := range mb.view {
+				if mb.rng.Float64() < mb.dropout {
+					mb.view[i] = mb.view[i][e.nlex[i]:]
+				}
+			}
+			e.feats = mb.view
 		}
 		pred := decode(e, w, &mb.tw, 0)
 		for i, g := range e.gold {

@@ -31,6 +31,7 @@ func trainNER(ctx context.Context, e *env, args []string) error {
 	method := fs.String("method", "perceptron", "learning method: perceptron|crf")
 	l2 := fs.Float64("l2", 1e-4, "CRF: L2 regularisation per sentence")
 	rate := fs.Float64("rate", 0.1, "CRF: initial learning rate")
+	dropout := fs.Float64("word-dropout", 0, "perceptron: probability of hiding a token's word features at a training step")
 	refit := fs.Bool("refit", false, "after choosing the epoch and O penalty on dev, retrain on train+dev")
 	noGaz := fs.Bool("no-gazetteer", false, "train without gazetteer features")
 	pos, err := parseFlags(fs, args)
@@ -61,7 +62,7 @@ func trainNER(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	m, err := ner.Train(trainSet, devSet, ner.TrainOptions{Method: meth, L2: *l2, Rate: *rate, Epochs: *epochs, Seed: *seed, MinCount: *minCount, Ensemble: *ensemble, Refit: *refit, NoGazetteer: *noGaz}, e.stderr)
+	m, err := ner.Train(trainSet, devSet, ner.TrainOptions{Method: meth, L2: *l2, Rate: *rate, Epochs: *epochs, Seed: *seed, MinCount: *minCount, Ensemble: *ensemble, Refit: *refit, WordDropout: *dropout, NoGazetteer: *noGaz}, e.stderr)
 	if err != nil {
 		return err
 	}
