@@ -380,6 +380,20 @@ func TestConcurrentTag(t *testing.T) {
 	wg.Wait()
 }
 
+func TestZeroModel(t *testing.T) {
+	var m Model
+	if got := m.Tag([]string{"Vladimir", "Putin"}); !reflect.DeepEqual(got, []string{"O", "O"}) {
+		t.Errorf("zero Model: Tag = %v, want all O", got)
+	}
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(&buf); err != nil {
+		t.Errorf("Load of a saved zero Model: %v", err)
+	}
+}
+
 func TestProcess(t *testing.T) {
 	m, err := Default()
 	if err != nil {

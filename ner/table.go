@@ -52,8 +52,11 @@ func (t *featTable) put(h uint64, row int32) {
 	}
 }
 
-// get returns the row of h.
+// get returns the row of h; a nil table holds nothing.
 func (t *featTable) get(h uint64) (int32, bool) {
+	if t == nil {
+		return 0, false
+	}
 	h = fixKey(h)
 	for i := t.slot(h); ; i = (i + 1) & t.mask {
 		switch t.keys[i] {
