@@ -51,7 +51,7 @@ func Evaluate(m *Model, gold []Sentence) Scores {
 func Score(gold []Sentence, pred [][]string) Scores {
 	var all PRF
 	per := map[doc.EntityType]*PRF{}
-	for _, t := range Types {
+	for _, t := range types {
 		per[t] = &PRF{}
 	}
 	count := func(t doc.EntityType, f func(p *PRF)) {
@@ -80,7 +80,7 @@ func Score(gold []Sentence, pred [][]string) Scores {
 	}
 	all.finish()
 	out := Scores{PRF: all, PerType: map[string]PRF{}}
-	for _, t := range Types {
+	for _, t := range types {
 		p := per[t]
 		p.finish()
 		out.PerType[t.String()] = *p

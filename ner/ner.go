@@ -36,8 +36,12 @@ type Span struct {
 // String formats the span as "PER[3,5)".
 func (s Span) String() string { return fmt.Sprintf("%s[%d,%d)", s.Type, s.First, s.Last) }
 
-// Types are the entity types the recognizer tags, in a fixed order.
-var Types = [...]doc.EntityType{doc.PER, doc.ORG, doc.LOC}
+// types are the entity types the recognizer tags, in a fixed order.
+var types = [...]doc.EntityType{doc.PER, doc.ORG, doc.LOC}
+
+// Types returns the entity types the recognizer tags, PER, ORG and LOC, in
+// a new slice.
+func Types() []doc.EntityType { return append([]doc.EntityType(nil), types[:]...) }
 
 // labels are the IOB2 tags of the model, in a fixed order; index 0 is O.
 var labels = [...]string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"}

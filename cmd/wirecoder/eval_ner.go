@@ -87,7 +87,7 @@ func evalNER(ctx context.Context, e *env, args []string) error {
 	row := func(name string, p ner.PRF) {
 		fmt.Fprintf(e.stdout, "%-8s %9.4f %9.4f %9.4f %6d %6d %7d\n", name, p.Precision, p.Recall, p.F1, p.Gold, p.Pred, p.Correct)
 	}
-	for _, t := range ner.Types {
+	for _, t := range ner.Types() {
 		row(t.String(), s.PerType[t.String()])
 	}
 	row("overall", s.PRF)
