@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/wirecoder/wirecoder/doc"
+	"github.com/wirecoder/wirecoder/ner"
 	"github.com/wirecoder/wirecoder/pipeline"
 	"github.com/wirecoder/wirecoder/quote"
 	"github.com/wirecoder/wirecoder/text"
@@ -30,8 +31,13 @@ func pipelineSteps(o coderOptions) ([]pipeline.Step, error) {
 	if len(o.actorFiles) > 0 {
 		return nil, fmt.Errorf("--actors: the actor stage is not part of this build")
 	}
+	nerModel, err := ner.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load NER model: %w", err)
+	}
 	steps := []pipeline.Step{
 		{Name: "text", Assigns: doc.LayerTokens | doc.LayerSentences, Stage: text.New()},
+		nerModel.Step(),
 		{Name: "quotes", Requires: quote.Requires, Assigns: doc.LayerQuotes, Stage: quote.New()},
 	}
 	return steps, nil
