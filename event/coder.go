@@ -1,0 +1,688 @@
+// Package event codes political events from dependency-parsed text: who
+// did what to whom, as CAMEO codes with their PLOVER equivalents.
+//
+// The coder follows the semantics of the PETRARCH coders' verb pattern
+// dictionaries, read by package dict/petrarch, but over Universal
+// Dependencies parses rather than constituency trees: for every verb it
+// finds in the dictionary it matches the verb block's patterns against
+// the words before and after the verb, takes the source and target from
+// the pattern's slots or else from the nearest actor before the verb and
+// the first actor after it, splits compound actors into one event per
+// pair, codes symmetric codes ("030:030") in both directions and swaps the
+// actors of a passive verb whose agent is given with "by". Actors come
+// from an ActorFinder, so the same coder runs on PETRARCH actor
+// dictionaries and on the entities the pipeline resolves.
+package event
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/wirecoder/wirecoder/cameo"
+	"github.com/wirecoder/wirecoder/dict/petrarch"
+	"github.com/wirecoder/wirecoder/doc"
+	"github.com/wirecoder/wirecoder/pipeline"
+)
+
+// Options tune the coder. The zero value codes like PETRARCH with its
+// default configuration.
+type Options struct {
+	// AllowMonadic keeps events whose source or target has no code ("---"),
+	// as PETRARCH does with require_dyad = false.
+	AllowMonadic bool
+	// NewActorLength, when positive, codes a noun phrase of at most that
+	// many words that names no known actor by its own words in quotes
+	// (PETRARCH's new_actor_length).
+	NewActorLength int
+	// Discards lists phrases whose sentence (or story) is not coded.
+	Discards *petrarch.Discards
+	// SkipDatelines leaves uncoded a sentence that starts with a wire
+	// dateline ("CEBU CITY: -- ..."), as PETRARCH does.
+	SkipDatelines bool
+	// ExactForms looks verbs up by their written form only, as PETRARCH
+	// does; by default a verb the dictionary lacks in that form is also
+	// looked up by its lemma.
+	ExactForms bool
+}
+
+// Coder codes events. It holds no mutable state and is safe for
+// concurrent use.
+type Coder struct {
+	verbs  *petrarch.Verbs
+	actors ActorFinder
+	opt    Options
+}
+
+// NewCoder returns a coder that uses the verb dictionary v and finds
+// actors with actors.
+func NewCoder(v *petrarch.Verbs, actors ActorFinder, opt Options) *Coder {
+	return &Coder{verbs: v, actors: actors, opt: opt}
+}
+
+// Requires is the set of layers Process needs.
+const Requires = doc.LayerTokens | doc.LayerSentences | doc.LayerPOS | doc.LayerLemma | doc.LayerDeps
+
+// Step returns the coder as a pipeline step.
+func (c *Coder) Step() pipeline.Step {
+	return pipeline.Step{Name: "events", Requires: Requires, Assigns: doc.LayerEvents, Stage: c}
+}
+
+// Error is a failure to code a document.
+type Error struct {
+	Op  string
+	Err error
+}
+
+// Error formats the error.
+func (e *Error) Error() string { return e.Op + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Process codes the events of every sentence of d and appends them to
+// d.Events. A sentence whose parse is malformed is skipped with a
+// positioned doc.Error.
+func (c *Coder) Process(ctx context.Context, d *doc.Doc) error {
+	if c == nil || c.verbs == nil || c.actors == nil {
+		return &Error{Op: "code events", Err: errors.New("coder has no dictionary or actor finder")}
+	}
+	if d.Layers != 0 && !d.Layers.Has(doc.LayerTokens|doc.LayerSentences|doc.LayerDeps) {
+		return &Error{Op: "code events", Err: fmt.Errorf("story %q lacks layers %s", d.ID, d.Layers.Missing(Requires))}
+	}
+	if c.opt.Discards != nil {
+		for si := range d.Sentences {
+			if e, ok := c.opt.Discards.Check(sentenceWords(d, si)); ok && e.Story {
+				d.Layers |= doc.LayerEvents
+				return nil
+			}
+		}
+	}
+	for si := range d.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return &Error{Op: "code events", Err: err}
+			}
+		}
+		if err := checkSentence(d, si); err != nil {
+			d.Errors.Add(d.Sentences[si].Start, "code events", err.Error())
+			continue
+		}
+		if c.opt.Discards != nil {
+			if _, ok := c.opt.Discards.Check(sentenceWords(d, si)); ok {
+				continue
+			}
+		}
+		if c.opt.SkipDatelines && dateline(d, si) {
+			continue
+		}
+		c.codeSentence(d, si)
+	}
+	d.Layers |= doc.LayerEvents
+	return nil
+}
+
+// checkSentence verifies that the tokens and heads of sentence si are
+// usable: heads inside the sentence (or -1) and no cycles.
+func checkSentence(d *doc.Doc, si int) error {
+	s := d.Sentences[si]
+	if s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
+		return fmt.Errorf("sentence %d: token range [%d,%d) out of bounds", si, s.First, s.Last)
+	}
+	for i := s.First; i < s.Last; i++ {
+		t := d.Tokens[i]
+		if !t.Span().Valid(len(d.Text)) {
+			return fmt.Errorf("token %d: span [%d,%d) outside the text", i, t.Start, t.End)
+		}
+		if t.Head != -1 && (t.Head < s.First || t.Head >= s.Last) {
+			return fmt.Errorf("token %d: head %d outside its sentence", i, t.Head)
+		}
+	}
+	for i := s.First; i < s.Last; i++ {
+		x, n := i, 0
+		for x >= 0 {
+			x = d.Tokens[x].Head
+			if n++; n > s.Last-s.First {
+				return fmt.Errorf("token %d: heads form a cycle", i)
+			}
+		}
+	}
+	return nil
+}
+
+func sentenceWords(d *doc.Doc, si int) []string {
+	s := d.Sentences[si]
+	ws := make([]string, 0, s.Last-s.First)
+	for i := s.First; i < s.Last; i++ {
+		ws = append(ws, strings.ToUpper(d.TokenText(i)))
+	}
+	return ws
+}
+
+// dateline reports a sentence that opens with an upper-case place name and
+// a colon or dash: "CEBU CITY: --".
+func dateline(d *doc.Doc, si int) bool {
+	s := d.Sentences[si]
+	n := 0
+	for i := s.First; i < s.Last && i < s.First+6; i++ {
+		w := d.TokenText(i)
+		if w == ":" || w == "--" || w == "-" {
+			return n > 0
+		}
+		if strings.ToUpper(w) != w || strings.ToLower(w) == w {
+			return false
+		}
+		n++
+	}
+	return false
+}
+
+// verbMatch is a dictionary verb found in the sentence.
+type verbMatch struct {
+	verb        *petrarch.Verb
+	first, last int // token range of the verb phrase [first, last]
+	head        int // the inflected token
+}
+
+func (c *Coder) codeSentence(d *doc.Doc, si int) {
+	s := d.Sentences[si]
+	a := &analysis{d: d, first: s.First, last: s.Last}
+	a.build(c.actors, c.opt.NewActorLength)
+	skip := make([]bool, s.Last-s.First)
+	var evs []doc.Event
+	for i := s.First; i < s.Last; i++ {
+		if skip[i-s.First] || a.inBlock[i-s.First] >= 0 || !a.isVerb(i) {
+			continue
+		}
+		vm, ok := c.findVerb(a, i)
+		if !ok {
+			continue
+		}
+		region := a.region(vm)
+		lower := a.seq(region)
+		upper := a.upperSeq(vm.first)
+		code, st, matched := c.matchPatterns(vm, upper, lower)
+		if !matched && vm.verb.Code != "---" {
+			code, matched = vm.verb.Code, true
+			st = matchState{}
+		}
+		if !matched {
+			continue
+		}
+		for _, t := range region {
+			skip[t-s.First] = true
+		}
+		tgt := st.tgt
+		if !tgt.set {
+			tgt = findTarget(a, lower)
+		}
+		if !tgt.set {
+			continue
+		}
+		src := st.src
+		if !src.set {
+			src = findSource(a, upper, tgt)
+		}
+		if !src.set {
+			continue
+		}
+		evs = c.makeEvents(a, evs, si, vm, src, tgt, code, st.src.set || st.tgt.set)
+	}
+	d.Events = append(d.Events, dedupEvents(evs)...)
+	for k := range d.Events {
+		if d.Events[k].ID == "" {
+			d.Events[k].ID = fmt.Sprintf("V%d", k+1)
+		}
+	}
+}
+
+// findVerb looks token i up in the dictionary, preferring the longest
+// multi-word verb whose other words surround it.
+func (c *Coder) findVerb(a *analysis, i int) (verbMatch, bool) {
+	w := a.wordOf(i)
+	cands := c.verbs.Lookup(w)
+	if len(cands) == 0 && !c.opt.ExactForms {
+		lemma := strings.ToUpper(a.tok(i).Lemma)
+		for _, v := range c.verbs.Lookup(lemma) {
+			if v.Forms[0] == lemma {
+				cands = append(cands, v)
+			}
+		}
+	}
+	best := verbMatch{}
+	found := false
+	for _, v := range cands {
+		first, last, ok := a.verbWords(v, i)
+		if !ok {
+			continue
+		}
+		if !found || len(v.Words) > len(best.verb.Words) {
+			best = verbMatch{verb: v, first: first, last: last, head: i}
+			found = true
+		}
+	}
+	return best, found
+}
+
+// verbWords checks the words of a multi-word verb around its head token
+// i, skipping PETRARCH's skip words, and returns the phrase's range.
+func (a *analysis) verbWords(v *petrarch.Verb, i int) (int, int, bool) {
+	first, last := i, i
+	t := i
+	for k := v.Head + 1; k < len(v.Words); k++ {
+		t++
+		for t < a.last && isSkipWord(a.wordOf(t)) && a.wordOf(t) != v.Words[k] {
+			t++
+		}
+		if t >= a.last || a.wordOf(t) != v.Words[k] {
+			return 0, 0, false
+		}
+		last = t
+	}
+	t = i
+	for k := v.Head - 1; k >= 0; k-- {
+		t--
+		for t >= a.first && isSkipWord(a.wordOf(t)) && a.wordOf(t) != v.Words[k] {
+			t--
+		}
+		if t < a.first || a.wordOf(t) != v.Words[k] {
+			return 0, 0, false
+		}
+		first = t
+	}
+	return first, last, true
+}
+
+var auxDeps = map[string]bool{"aux": true, "auxpass": true, "aux:pass": true, "cop": true}
+
+// clauseHead returns the head of the clause verb token i belongs to: the
+// token itself, or the word an auxiliary or copula attaches to.
+func (a *analysis) clauseHead(i int) int {
+	if auxDeps[a.tok(i).Dep] {
+		if h := a.tok(i).Head; h >= a.first && h < a.last {
+			return h
+		}
+	}
+	return i
+}
+
+// region returns the tokens of the verb's phrase after the verb: the
+// clause's subtree after it, without coordinated clauses, parenthetical
+// clauses and subjects.
+func (a *analysis) region(vm verbMatch) []int {
+	h := a.clauseHead(vm.head)
+	var out []int
+	var walk func(t int, top bool)
+	walk = func(t int, top bool) {
+		if t > vm.last {
+			out = append(out, t)
+		}
+		for _, c := range a.kids[t-a.first] {
+			if top {
+				switch baseDep(a.tok(c).Dep) {
+				case "conj", "cc", "parataxis", "nsubj", "nsubjpass", "csubj", "csubjpass", "discourse", "vocative":
+					continue
+				case "punct":
+					if c > vm.last && a.lastOfClause(h, c) {
+						continue
+					}
+				}
+			}
+			walk(c, false)
+		}
+	}
+	walk(h, true)
+	sort.Ints(out)
+	return out
+}
+
+// lastOfClause reports punctuation that ends a clause rather than
+// separating words inside it.
+func (a *analysis) lastOfClause(h, c int) bool {
+	for _, k := range a.kids[h-a.first] {
+		if k > c && baseDep(a.tok(k).Dep) != "punct" {
+			d := baseDep(a.tok(k).Dep)
+			if d == "conj" || d == "parataxis" || d == "cc" {
+				return true
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// seq returns the items of the given tokens, whole noun phrases included
+// when their head is among them.
+func (a *analysis) seq(toks []int) []item {
+	in := make(map[int]bool, len(toks))
+	for _, t := range toks {
+		in[t] = true
+	}
+	var out []item
+	for k := 0; k < len(a.items); k++ {
+		it := a.items[k]
+		switch it.kind {
+		case itWord:
+			if it.ne < 0 && in[it.tok] {
+				out = append(out, it)
+			}
+		case itNEStart, itNECStart:
+			b := a.blocks[a.inBlock[it.tok-a.first]]
+			if !in[b.head] {
+				// skip the whole block
+				for k+1 < len(a.items) && a.inBlockItem(a.items[k+1], b) {
+					k++
+				}
+				continue
+			}
+			for {
+				out = append(out, a.items[k])
+				if k+1 >= len(a.items) || !a.inBlockItem(a.items[k+1], b) {
+					break
+				}
+				k++
+			}
+		}
+	}
+	return out
+}
+
+func (a *analysis) inBlockItem(it item, b block) bool {
+	if b.nec >= 0 {
+		return it.nec == b.nec
+	}
+	return it.ne == b.ne && it.ne >= 0
+}
+
+// upperSeq returns the items before token first, nearest first, up to a
+// comma outside any noun phrase or the start of the sentence.
+func (a *analysis) upperSeq(first int) []item {
+	k := a.itemAt[first-a.first]
+	if k < 0 {
+		k = 0
+		for k < len(a.items) && a.items[k].tok < first {
+			k++
+		}
+	}
+	var out []item
+	for j := k - 1; j >= 0; j-- {
+		it := a.items[j]
+		if it.kind == itWord && it.ne < 0 && (it.word == ",") {
+			break
+		}
+		switch it.kind {
+		case itNEStart:
+			it.kind = itNEEnd
+		case itNEEnd:
+			it.kind = itNEStart
+		case itNECStart:
+			it.kind = itNECEnd
+		case itNECEnd:
+			it.kind = itNECStart
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// matchPatterns tries the verb block's patterns and returns the code of
+// the most specific one that matches, with its slots.
+func (c *Coder) matchPatterns(vm verbMatch, upper, lower []item) (string, matchState, bool) {
+	b := vm.verb.Block
+	bestN := -1
+	var bestCode string
+	var bestSt matchState
+	if len(lower) == 0 {
+		return "", bestSt, false
+	}
+	for pi := range b.Patterns {
+		p := &b.Patterns[pi]
+		n := len(p.Before) + len(p.After)
+		if n <= bestN {
+			continue
+		}
+		st := matchState{}
+		lm := matcher{verbs: c.verbs, items: lower, lower: true}
+		if !lm.match(p.After, 0, 0, &st) {
+			continue
+		}
+		rev := make([]petrarch.Elem, len(p.Before))
+		for k := range p.Before {
+			rev[k] = p.Before[len(p.Before)-1-k]
+		}
+		um := matcher{verbs: c.verbs, items: upper, reverse: true}
+		if !um.match(rev, 0, 0, &st) {
+			continue
+		}
+		bestN, bestCode, bestSt = n, p.Code, st
+	}
+	if bestN < 0 || bestCode == "---" || bestCode == "" {
+		return "", matchState{}, false
+	}
+	return bestCode, bestSt, true
+}
+
+func (a *analysis) codedNE(x int) bool { return a.nps[x].coded }
+
+// findTarget takes the first compound or coded phrase after the verb, else
+// the first phrase.
+func findTarget(a *analysis, lower []item) binding {
+	for _, it := range lower {
+		if it.kind == itNECStart {
+			return binding{ne: -1, nec: it.nec, set: true}
+		}
+		if it.kind == itNEStart && it.nec < 0 && a.codedNE(it.ne) {
+			return binding{ne: it.ne, nec: -1, set: true}
+		}
+	}
+	for _, it := range lower {
+		if it.kind == itNEStart {
+			if it.nec >= 0 {
+				return binding{ne: -1, nec: it.nec, set: true}
+			}
+			return binding{ne: it.ne, nec: -1, set: true}
+		}
+	}
+	return binding{}
+}
+
+// findSource takes the nearest compound or coded phrase before the verb
+// whose code differs from the target's, else the nearest such phrase.
+func findSource(a *analysis, upper []item, tgt binding) binding {
+	tcode := ""
+	if tgt.set && tgt.ne >= 0 {
+		tcode = a.nps[tgt.ne].ref.Code
+	}
+	differs := func(x int) bool { return tcode == "" || a.nps[x].ref.Code != tcode }
+	for _, it := range upper {
+		if it.kind == itNECStart {
+			return binding{ne: -1, nec: it.nec, set: true}
+		}
+		if it.kind == itNEStart && it.nec < 0 && a.codedNE(it.ne) && differs(it.ne) {
+			return binding{ne: it.ne, nec: -1, set: true}
+		}
+	}
+	for _, it := range upper {
+		if it.kind == itNEStart && it.nec < 0 && (!a.codedNE(it.ne) || differs(it.ne)) {
+			return binding{ne: it.ne, nec: -1, set: true}
+		}
+	}
+	return binding{}
+}
+
+// refs returns the actor references of a binding: the phrase's, or each
+// coded member's of a compound; an uncoded actor is "---".
+func (a *analysis) refs(b binding) []doc.Ref {
+	one := func(x int) doc.Ref {
+		np := &a.nps[x]
+		if np.coded {
+			return np.ref
+		}
+		return doc.Ref{Text: phraseText(a.d, np.Phrase), Code: "---", Span: phraseSpan(a.d, np.Phrase)}
+	}
+	if b.nec < 0 {
+		return []doc.Ref{one(b.ne)}
+	}
+	var out []doc.Ref
+	for _, x := range a.comps[b.nec].members {
+		if a.nps[x].coded {
+			out = append(out, a.nps[x].ref)
+		}
+	}
+	if len(out) == 0 {
+		return []doc.Ref{one(a.comps[b.nec].members[0])}
+	}
+	return out
+}
+
+// passive reports a passive verb with a "by" agent, whose actors PETRARCH
+// swaps.
+func (a *analysis) passive(vm verbMatch) bool {
+	h := vm.head
+	if !strings.HasPrefix(a.tok(h).XPOS, "VBN") && a.tok(h).XPOS != "" {
+		return false
+	}
+	hasAux, hasBy := false, false
+	for _, c := range a.kids[h-a.first] {
+		switch a.tok(c).Dep {
+		case "auxpass", "aux:pass", "nsubjpass", "nsubj:pass":
+			hasAux = true
+		case "nmod:agent", "obl:agent":
+			hasBy = true
+		}
+		if d := baseDep(a.tok(c).Dep); d == "nmod" || d == "obl" {
+			for _, g := range a.kids[c-a.first] {
+				if baseDep(a.tok(g).Dep) == "case" && a.wordOf(g) == "BY" {
+					hasBy = true
+				}
+			}
+		}
+	}
+	return hasAux && hasBy
+}
+
+// modality reads negation and modality off the verb's dependents.
+func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
+	h := a.clauseHead(vm.head)
+	for _, x := range []int{vm.head, h} {
+		for _, c := range a.kids[x-a.first] {
+			w := a.wordOf(c)
+			switch baseDep(a.tok(c).Dep) {
+			case "neg":
+				neg = true
+			case "advmod":
+				if w == "NOT" || w == "N'T" || w == "NEVER" {
+					neg = true
+				}
+			case "aux":
+				switch w {
+				case "NOT", "N'T":
+					neg = true
+				case "WILL", "SHALL", "'LL", "WO":
+					mod = doc.Intended
+				case "WOULD", "COULD", "MAY", "MIGHT", "CAN", "CA":
+					if mod == doc.Asserted {
+						mod = doc.Possible
+					}
+				}
+			case "mark":
+				if w == "IF" || w == "UNLESS" {
+					mod = doc.Hypothetical
+				}
+			}
+		}
+	}
+	return neg, mod
+}
+
+func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, src, tgt binding, code string, slotted bool) []doc.Event {
+	srcs, tgts := a.refs(src), a.refs(tgt)
+	if a.passive(vm) && !slotted {
+		srcs, tgts = tgts, srcs
+	}
+	trigger := doc.Span{Start: a.tok(vm.first).Start, End: a.tok(vm.last).End}
+	neg, mod := a.modality(vm)
+	conf := 0.6
+	if slotted {
+		conf = 0.85
+	} else if code != vm.verb.Code {
+		conf = 0.75
+	}
+	if neg {
+		conf -= 0.1
+	}
+	emit := func(ss, ts []doc.Ref, code string) {
+		if code == "" || code == "---" {
+			return
+		}
+		for _, s := range ss {
+			for _, t := range ts {
+				if s.Code == t.Code {
+					continue
+				}
+				if !c.opt.AllowMonadic && (s.Code == "---" || t.Code == "---") {
+					continue
+				}
+				ev := doc.Event{
+					Source: s, Target: t, CAMEO: code, Sent: si,
+					Trigger: trigger, Negated: neg, Modality: mod, Confidence: conf,
+				}
+				ev.Evidence = trigger
+				for _, sp := range []doc.Span{s.Span, t.Span} {
+					if sp.End > sp.Start {
+						if sp.Start < ev.Evidence.Start {
+							ev.Evidence.Start = sp.Start
+						}
+						if sp.End > ev.Evidence.End {
+							ev.Evidence.End = sp.End
+						}
+					}
+				}
+				if g, ok := cameo.Goldstein(code); ok && cameo.Valid(code) {
+					ev.Goldstein = g
+				}
+				if cameo.Valid(code) {
+					ev.Plover = cameo.Plover(code)
+				}
+				evs = append(evs, ev)
+			}
+		}
+	}
+	if c1, c2, sym := strings.Cut(code, ":"); sym {
+		if allNull(srcs) {
+			srcs = tgts
+		} else if allNull(tgts) {
+			tgts = srcs
+		}
+		emit(srcs, tgts, c1)
+		emit(tgts, srcs, c2)
+	} else {
+		emit(srcs, tgts, code)
+	}
+	return evs
+}
+
+func allNull(rs []doc.Ref) bool {
+	return len(rs) > 0 && rs[0].Code == "---"
+}
+
+// dedupEvents drops repeated (source, target, code) triples of a
+// sentence, keeping the first.
+func dedupEvents(evs []doc.Event) []doc.Event {
+	out := evs[:0]
+	for _, e := range evs {
+		dup := false
+		for _, o := range out {
+			if o.Source.Code == e.Source.Code && o.Target.Code == e.Target.Code && o.CAMEO == e.CAMEO {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, e)
+		}
+	}
+	return out
+}
