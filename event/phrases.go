@@ -197,8 +197,24 @@ func (a *analysis) included(t, c int) bool {
 		return !a.nominal(t) // "awful and evil minister"
 	case "nmod":
 		return c == a.firstNmod(t)
+	case "appos":
+		// "Gryffindor's head Minerva McGonagall": an apposition without
+		// a comma belongs to the phrase
+		l := a.leftmost(c)
+		return a.nominal(t) && l > a.first && !a.punct(l-1)
 	}
 	return false
+}
+
+// leftmost returns the first token of t's subtree.
+func (a *analysis) leftmost(t int) int {
+	l := t
+	for _, c := range a.kids[t-a.first] {
+		if x := a.leftmost(c); x < l {
+			l = x
+		}
+	}
+	return l
 }
 
 const maxVariants = 16
@@ -234,31 +250,58 @@ func (a *analysis) nominalConj(t int) []int {
 // alts returns the token sets of the noun phrase headed by t: several
 // when a modifier inside it is a compound ("the ambassadors of Arnor,
 // Osgiliath and Gondor" stands for three phrases).
-func (a *analysis) alts(t int) [][]int {
+func (a *analysis) alts(t int) [][]int { return a.altsTop(t, false) }
+
+// altsTop is alts; for the head of a top-level phrase (top) its case
+// marker stays out: "on Wednesday" is the phrase "Wednesday".
+func (a *analysis) altsTop(t int, top bool) [][]int {
 	res := [][]int{{t}}
 	for _, c := range a.kids[t-a.first] {
 		if !a.included(t, c) {
 			continue
 		}
-		if a.nominal(c) && len(a.nominalConj(c)) > 0 {
-			ca := a.alts(c)
-			var marks []int
-			for _, g := range a.kids[c-a.first] {
-				if baseDep(a.tok(g).Dep) == "case" {
-					marks = append(marks, g)
-				}
-			}
-			for _, cj := range a.nominalConj(c) {
-				for _, x := range a.alts(cj) {
-					ca = append(ca, append(append([]int(nil), marks...), x...))
-				}
-			}
-			res = product(res, ca)
+		if top && baseDep(a.tok(c).Dep) == "case" {
 			continue
 		}
-		res = product(res, a.alts(c))
+		res = product(res, a.childAlts(c))
 	}
 	return res
+}
+
+// childAlts returns the token sets a dependent c contributes to its
+// head's phrase: one per member when c is a compound ("of Arnor,
+// Osgiliath and Gondor").
+func (a *analysis) childAlts(c int) [][]int {
+	if !a.nominal(c) || len(a.nominalConj(c)) == 0 {
+		return a.alts(c)
+	}
+	ca := a.alts(c)
+	var marks []int
+	for _, g := range a.kids[c-a.first] {
+		if baseDep(a.tok(g).Dep) == "case" {
+			marks = append(marks, g)
+		}
+	}
+	for _, cj := range a.nominalConj(c) {
+		for _, x := range a.alts(cj) {
+			ca = append(ca, append(append([]int(nil), marks...), x...))
+		}
+	}
+	return ca
+}
+
+// listMembers returns the members of a list that a parser took for an
+// apposition with its own conjuncts ("Mordor, the Shire, Arnor and
+// Bree"): the apposition and its conjuncts.
+func (a *analysis) listMembers(t int) []int {
+	for _, c := range a.kids[t-a.first] {
+		if baseDep(a.tok(c).Dep) == "appos" && a.nominal(c) && !a.included(t, c) {
+			if cj := a.nominalConj(c); len(cj) > 0 {
+				return append([]int{c}, cj...)
+			}
+		}
+	}
+	return nil
 }
 
 // build finds the noun phrases and compounds of the sentence and lays out
@@ -292,8 +335,13 @@ func (a *analysis) build(actors ActorFinder, newActorLength int) {
 				continue // a member of h's compound
 			}
 		}
-		members := a.alts(i)
+		members := a.altsTop(i, true)
 		conj := a.nominalConj(i)
+		list := false
+		if len(conj) == 0 {
+			conj = a.listMembers(i)
+			list = len(conj) > 0
+		}
 		if len(conj) > 0 {
 			var left, right [][]int
 			last := conj[len(conj)-1]
@@ -304,12 +352,22 @@ func (a *analysis) build(actors ActorFinder, newActorLength int) {
 				switch d := baseDep(a.tok(c).Dep); {
 				case c < i && d != "det" && d != "case":
 					left = product(orUnit(left), a.alts(c))
-				case c > last:
-					right = product(orUnit(right), a.alts(c))
+				case c > last && !list:
+					right = product(orUnit(right), a.childAlts(c))
 				}
 			}
 			for _, c := range conj {
-				ca := a.alts(c)
+				var ca [][]int
+				if list {
+					ca = [][]int{{c}}
+					for _, g := range a.kids[c-a.first] {
+						if d := baseDep(a.tok(g).Dep); d != "conj" && d != "cc" && a.included(c, g) {
+							ca = product(ca, a.childAlts(g))
+						}
+					}
+				} else {
+					ca = a.altsTop(c, true)
+				}
 				if left != nil && !a.hasLeftMods(c) {
 					ca = product(ca, left)
 				}

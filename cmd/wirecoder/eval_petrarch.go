@@ -27,6 +27,7 @@ func runEvalPetrarch(ctx context.Context, e *env, args []string) error {
 	useParse := fs.Bool("use-parse", false, "use each record's CoNLL-U parse instead of wirecoder's own pipeline")
 	format := fs.String("format", "table", "output format: json or table")
 	verbose := fs.Bool("v", false, "list the records coded wrongly")
+	pairsOnly := fs.Bool("pairs", false, "with -v, list only the records whose (source, target) pairs are wrong")
 	verbsFile := fs.String("verbs", "", "verb dictionary to use instead of the one the file's <Environment> names (a name in --dictionaries or a path)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -73,7 +74,7 @@ func runEvalPetrarch(ctx context.Context, e *env, args []string) error {
 	res := petr.Summarize(outs)
 	if *verbose {
 		for _, o := range outs {
-			if o.Correct {
+			if o.Correct || (*pairsOnly && o.PairsCorrect) {
 				continue
 			}
 			fmt.Fprintf(e.stdout, "%s (line %d): got %s, extra %s, missed %s", o.Record.ID, o.Record.Line, codings(o.Got), codings(o.Extra), codings(o.Missed))
@@ -97,6 +98,13 @@ func runEvalPetrarch(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "%-12s %8d %8d %9.3f\n", c, pc.Records, pc.Correct, pc.Accuracy)
 	}
 	fmt.Fprintf(e.stdout, "%-12s %8d %8d %9.3f   extra %d, missed %d\n", "all", res.Records, res.Correct, res.Accuracy, res.Extra, res.Missed)
+	pairs := 0
+	for _, o := range outs {
+		if o.PairsCorrect {
+			pairs++
+		}
+	}
+	fmt.Fprintf(e.stdout, "records whose (source, target) pairs are right, codes aside: %d (%.3f)\n", pairs, float64(pairs)/float64(max(1, len(outs))))
 	return nil
 }
 

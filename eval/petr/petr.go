@@ -79,7 +79,7 @@ func (r *Record) Category() string {
 // Environment is the suite's Environment element.
 type Environment struct {
 	Verbfile, Actorfile, Agentfile, Discardfile string
-	Include                                    []string
+	Include                                     []string
 }
 
 // Suite is a validation file.
@@ -98,7 +98,9 @@ type SyntaxError struct {
 }
 
 // Error formats the error as "op: file:line: msg".
-func (e *SyntaxError) Error() string { return fmt.Sprintf("%s: %s:%d: %s", e.Op, e.File, e.Line, e.Msg) }
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%s: %s:%d: %s", e.Op, e.File, e.Line, e.Msg)
+}
 
 // ReadFile reads a validation file.
 func ReadFile(path string) (*Suite, error) {

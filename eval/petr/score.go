@@ -147,6 +147,9 @@ type Outcome struct {
 	Err           error
 	Correct       bool
 	Extra, Missed []Coding
+	// PairsCorrect reports that the set of (source, target) pairs is right,
+	// whatever the codes: a diagnostic of actor and structure coding.
+	PairsCorrect bool
 }
 
 // Expected returns the set of codings a record expects: none for a
@@ -201,6 +204,20 @@ func Score(r *Record, got []Coding, err error) Outcome {
 		}
 	}
 	o.Correct = len(o.Extra) == 0 && len(o.Missed) == 0
+	pairs := func(cs []Coding) map[[2]string]bool {
+		m := map[[2]string]bool{}
+		for _, c := range cs {
+			m[[2]string{c.Source, c.Target}] = true
+		}
+		return m
+	}
+	gp, wp := pairs(gotSet), pairs(want)
+	o.PairsCorrect = len(gp) == len(wp)
+	for k := range gp {
+		if !wp[k] {
+			o.PairsCorrect = false
+		}
+	}
 	return o
 }
 
