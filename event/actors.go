@@ -25,7 +25,8 @@ type Phrase struct {
 // pipeline has resolved (MentionActors).
 type ActorFinder interface {
 	// Actor returns the reference for phrase p of d, and false when the
-	// phrase names no known actor.
+	// phrase names no known actor. The coder fills in an empty Text and
+	// Span from the phrase.
 	Actor(d *doc.Doc, p Phrase) (doc.Ref, bool)
 }
 
@@ -48,7 +49,7 @@ func (a *DictActors) Actor(d *doc.Doc, p Phrase) (doc.Ref, bool) {
 	if !ok {
 		return doc.Ref{}, false
 	}
-	return doc.Ref{Text: phraseText(d, p), Code: code, Span: phraseSpan(d, p)}, true
+	return doc.Ref{Code: code}, true
 }
 
 func (a *DictActors) date(d *doc.Doc) int {

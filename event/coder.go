@@ -19,7 +19,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/wirecoder/wirecoder/cameo"
 	"github.com/wirecoder/wirecoder/dict/petrarch"
@@ -54,12 +56,15 @@ type Coder struct {
 	verbs  *petrarch.Verbs
 	actors ActorFinder
 	opt    Options
+	pool   sync.Pool // of *analysis, to reuse their buffers
 }
 
 // NewCoder returns a coder that uses the verb dictionary v and finds
 // actors with actors.
 func NewCoder(v *petrarch.Verbs, actors ActorFinder, opt Options) *Coder {
-	return &Coder{verbs: v, actors: actors, opt: opt}
+	c := &Coder{verbs: v, actors: actors, opt: opt}
+	c.pool.New = func() any { return new(analysis) }
+	return c
 }
 
 // Requires is the set of layers Process needs.
@@ -188,7 +193,9 @@ type verbMatch struct {
 
 func (c *Coder) codeSentence(d *doc.Doc, si int) {
 	s := d.Sentences[si]
-	a := &analysis{d: d, first: s.First, last: s.Last}
+	a := c.pool.Get().(*analysis)
+	defer func() { a.d = nil; c.pool.Put(a) }()
+	a.d, a.first, a.last = d, s.First, s.Last
 	a.build(c.actors, c.opt.NewActorLength)
 	skip := make([]bool, s.Last-s.First)
 	var evs []doc.Event
@@ -236,7 +243,7 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 	d.Events = append(d.Events, dedupEvents(evs)...)
 	for k := range d.Events {
 		if d.Events[k].ID == "" {
-			d.Events[k].ID = fmt.Sprintf("V%d", k+1)
+			d.Events[k].ID = "V" + strconv.Itoa(k+1)
 		}
 	}
 }
@@ -359,21 +366,26 @@ func (a *analysis) lastOfClause(h, c int) bool {
 // seq returns the items of the given tokens, whole noun phrases included
 // when their head is among them.
 func (a *analysis) seq(toks []int) []item {
-	in := make(map[int]bool, len(toks))
-	for _, t := range toks {
-		in[t] = true
+	inb := a.scratch
+	if len(inb) != a.last-a.first {
+		inb = make([]bool, a.last-a.first)
 	}
+	clear(inb)
+	for _, t := range toks {
+		inb[t-a.first] = true
+	}
+	in := func(t int) bool { return t >= a.first && t < a.last && inb[t-a.first] }
 	var out []item
 	for k := 0; k < len(a.items); k++ {
 		it := a.items[k]
 		switch it.kind {
 		case itWord:
-			if it.ne < 0 && in[it.tok] {
+			if it.ne < 0 && in(it.tok) {
 				out = append(out, it)
 			}
 		case itNEStart, itNECStart:
 			b := a.blocks[a.inBlock[it.tok-a.first]]
-			if !in[b.head] {
+			if !in(b.head) {
 				// skip the whole block
 				for k+1 < len(a.items) && a.inBlockItem(a.items[k+1], b) {
 					k++
@@ -446,17 +458,16 @@ func (c *Coder) matchPatterns(vm verbMatch, upper, lower []item) (string, matchS
 		if n <= bestN {
 			continue
 		}
+		if !hasWords(p.After, lower) || !hasWords(p.Before, upper) {
+			continue
+		}
 		st := matchState{}
 		lm := matcher{verbs: c.verbs, items: lower, lower: true}
 		if !lm.match(p.After, 0, 0, &st) {
 			continue
 		}
-		rev := make([]petrarch.Elem, len(p.Before))
-		for k := range p.Before {
-			rev[k] = p.Before[len(p.Before)-1-k]
-		}
 		um := matcher{verbs: c.verbs, items: upper, reverse: true}
-		if !um.match(rev, 0, 0, &st) {
+		if !um.match(p.Before, 0, 0, &st) {
 			continue
 		}
 		bestN, bestCode, bestSt = n, p.Code, st
@@ -465,6 +476,27 @@ func (c *Coder) matchPatterns(vm verbMatch, upper, lower []item) (string, matchS
 		return "", matchState{}, false
 	}
 	return bestCode, bestSt, true
+}
+
+// hasWords is a quick filter: every literal word of elems occurs among
+// the items.
+func hasWords(elems []petrarch.Elem, items []item) bool {
+	for _, e := range elems {
+		if e.Kind != petrarch.ElemWord {
+			continue
+		}
+		found := false
+		for k := range items {
+			if items[k].kind == itWord && items[k].word == e.Text {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 func (a *analysis) codedNE(x int) bool { return a.nps[x].coded }
@@ -573,7 +605,14 @@ func (a *analysis) refs(b binding) []doc.Ref {
 	one := func(x int) doc.Ref {
 		np := &a.nps[x]
 		if np.coded {
-			return np.ref
+			r := np.ref
+			if r.Text == "" {
+				r.Text = phraseText(a.d, np.Phrase)
+			}
+			if r.Span == (doc.Span{}) {
+				r.Span = phraseSpan(a.d, np.Phrase)
+			}
+			return r
 		}
 		return doc.Ref{Text: phraseText(a.d, np.Phrase), Code: "---", Span: phraseSpan(a.d, np.Phrase)}
 	}
@@ -583,7 +622,7 @@ func (a *analysis) refs(b binding) []doc.Ref {
 	var out []doc.Ref
 	for _, x := range a.comps[b.nec].members {
 		if a.nps[x].coded {
-			out = append(out, a.nps[x].ref)
+			out = append(out, one(x))
 		}
 	}
 	if len(out) == 0 {

@@ -17,8 +17,9 @@ type matchState struct {
 // sequence of items. For the words before the verb, both the elements and
 // the items run backwards from the verb.
 type matcher struct {
-	verbs   *petrarch.Verbs
-	items   []item
+	verbs *petrarch.Verbs
+	items []item
+	// reverse runs both the elements and the items backwards.
 	reverse bool
 	// lower reports the side after the verb, where PETRARCH never matches
 	// a skip word (THE, A, numbers) literally.
@@ -37,6 +38,9 @@ func (m *matcher) match(elems []petrarch.Elem, ei, pos int, st *matchState) bool
 		return true
 	}
 	e := elems[ei]
+	if m.reverse {
+		e = elems[len(elems)-1-ei]
+	}
 	switch e.Kind {
 	case petrarch.ElemWord:
 		for p := pos; p < len(m.items); p++ {
@@ -120,7 +124,7 @@ func (m *matcher) synset(name string, p int) (int, bool) {
 		return 0, false
 	}
 	best := -1
-	for _, ph := range s.Phrases {
+	for _, ph := range s.PhrasesStarting(m.items[p].word, m.reverse) {
 		q := p
 		ok := true
 		for k := range ph {

@@ -54,16 +54,23 @@ type block struct {
 }
 
 type analysis struct {
-	d       *doc.Doc
-	first   int // first token of the sentence
-	last    int // one past the last token
-	kids    [][]int
-	nps     []nphrase
-	comps   []compound
-	blocks  []block
-	inBlock []int // per token (relative): block index or -1
-	items   []item
-	itemAt  []int // per token (relative): index of its first item, -1 inside a block
+	d     *doc.Doc
+	first int // first token of the sentence
+	last  int // one past the last token
+	kids  [][]int
+	words []string // upper-case words, per token (relative)
+	// nmodCache holds firstNmod per token (relative), -2 until computed.
+	nmodCache []int
+	scratch   []bool
+	// buffers kept for reuse when the analysis is pooled
+	counts, back []int
+	covered      []bool
+	nps          []nphrase
+	comps        []compound
+	blocks       []block
+	inBlock      []int // per token (relative): block index or -1
+	items        []item
+	itemAt       []int // per token (relative): index of its first item, -1 inside a block
 }
 
 var skipWords = map[string]bool{
@@ -87,6 +94,17 @@ func isSkipWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// reuse returns buf resized to n zero elements, reusing its storage when
+// it is large enough.
+func reuse[T any](buf []T, n int) []T {
+	if cap(buf) >= n {
+		buf = buf[:n]
+		clear(buf)
+		return buf
+	}
+	return make([]T, n)
 }
 
 func baseDep(dep string) string {
@@ -119,12 +137,26 @@ func (a *analysis) isVerb(i int) bool {
 
 // wordOf returns the upper-case form of token i.
 func (a *analysis) wordOf(i int) string {
+	if i >= a.first && i < a.last && a.words != nil {
+		return a.words[i-a.first]
+	}
 	t := a.tok(i)
 	w := t.Norm
 	if w == "" {
 		w = a.d.TokenText(i)
 	}
-	return strings.ToUpper(w)
+	return upper(w)
+}
+
+// upper upper-cases s, without allocating when it already is.
+func upper(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || ('a' <= c && c <= 'z') {
+			return strings.ToUpper(s)
+		}
+	}
+	return s
 }
 
 func (a *analysis) possMarker(i int) bool {
@@ -149,6 +181,18 @@ var internalDeps = map[string]bool{
 // noun phrase of i: its first prepositional modifier, when that has none
 // of its own; -1 otherwise.
 func (a *analysis) firstNmod(i int) int {
+	if a.nmodCache != nil {
+		if v := a.nmodCache[i-a.first]; v != -2 {
+			return v
+		}
+		v := a.computeFirstNmod(i)
+		a.nmodCache[i-a.first] = v
+		return v
+	}
+	return a.computeFirstNmod(i)
+}
+
+func (a *analysis) computeFirstNmod(i int) int {
 	if !a.nominal(i) || a.tok(i).UPOS == "PRON" {
 		return -1
 	}
@@ -223,6 +267,14 @@ func product(xs, ys [][]int) [][]int {
 	if len(ys) == 0 {
 		return xs
 	}
+	if len(ys) == 1 {
+		// the common case: extend every alternative in place (each owns
+		// its slice)
+		for i := range xs {
+			xs[i] = append(xs[i], ys[0]...)
+		}
+		return xs
+	}
 	out := make([][]int, 0, len(xs)*len(ys))
 	for _, x := range xs {
 		for _, y := range ys {
@@ -255,6 +307,10 @@ func (a *analysis) alts(t int) [][]int { return a.altsTop(t, false) }
 // altsTop is alts; for the head of a top-level phrase (top) its case
 // marker stays out: "on Wednesday" is the phrase "Wednesday".
 func (a *analysis) altsTop(t int, top bool) [][]int {
+	if !a.branches(t) {
+		// the common case, one phrase: gather its tokens in one slice
+		return [][]int{a.gather(t, top, make([]int, 0, 8))}
+	}
 	res := [][]int{{t}}
 	for _, c := range a.kids[t-a.first] {
 		if !a.included(t, c) {
@@ -266,6 +322,32 @@ func (a *analysis) altsTop(t int, top bool) [][]int {
 		res = product(res, a.childAlts(c))
 	}
 	return res
+}
+
+// branches reports whether the phrase under t holds a compound modifier,
+// so that it stands for several phrases.
+func (a *analysis) branches(t int) bool {
+	for _, c := range a.kids[t-a.first] {
+		if !a.included(t, c) {
+			continue
+		}
+		if (a.nominal(c) && len(a.nominalConj(c)) > 0) || a.branches(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// gather appends t and the tokens of its phrase to buf.
+func (a *analysis) gather(t int, top bool, buf []int) []int {
+	buf = append(buf, t)
+	for _, c := range a.kids[t-a.first] {
+		if !a.included(t, c) || (top && baseDep(a.tok(c).Dep) == "case") {
+			continue
+		}
+		buf = a.gather(c, false, buf)
+	}
+	return buf
 }
 
 // childAlts returns the token sets a dependent c contributes to its
@@ -308,15 +390,45 @@ func (a *analysis) listMembers(t int) []int {
 // its item sequence.
 func (a *analysis) build(actors ActorFinder, newActorLength int) {
 	n := a.last - a.first
-	a.kids = make([][]int, n)
+	words := reuse(a.words, n)
+	oldNmod := a.nmodCache
+	a.words, a.nmodCache = nil, nil // stale from the sentence before
+	for i := range words {
+		words[i] = a.wordOf(a.first + i)
+	}
+	a.words = words
+	// children lists share one backing array
+	counts := reuse(a.counts, n)
+	a.counts = counts
 	for i := a.first; i < a.last; i++ {
-		h := a.tok(i).Head
-		if h >= a.first && h < a.last && h != i {
+		if h := a.tok(i).Head; h >= a.first && h < a.last && h != i {
+			counts[h-a.first]++
+		}
+	}
+	back := reuse(a.back, n)[:0]
+	a.back = back
+	a.kids = reuse(a.kids, n)
+	for k, c := range counts {
+		a.kids[k] = back[len(back) : len(back) : len(back)+c]
+		back = back[:len(back)+c]
+	}
+	for i := a.first; i < a.last; i++ {
+		if h := a.tok(i).Head; h >= a.first && h < a.last && h != i {
 			a.kids[h-a.first] = append(a.kids[h-a.first], i)
 		}
 	}
+	a.nmodCache = reuse(oldNmod, n)
+	for i := range a.nmodCache {
+		a.nmodCache[i] = -2
+	}
+	a.scratch = reuse(a.scratch, n)
+	a.items = reuse(a.items, 2*n)[:0]
+	a.nps = reuse(a.nps, n/2+1)[:0]
+	a.comps = a.comps[:0]
+	a.blocks = a.blocks[:0]
 	// heads of top-level phrases
-	covered := make([]bool, n)
+	covered := reuse(a.covered, n)
+	a.covered = covered
 	type top struct {
 		head    int
 		members [][]int
@@ -384,7 +496,7 @@ func (a *analysis) build(actors ActorFinder, newActorLength int) {
 		}
 		tops = append(tops, top{head: i, members: members})
 	}
-	a.inBlock = make([]int, n)
+	a.inBlock = reuse(a.inBlock, n)
 	for i := range a.inBlock {
 		a.inBlock[i] = -1
 	}
@@ -449,7 +561,7 @@ func (a *analysis) build(actors ActorFinder, newActorLength int) {
 		}
 	}
 	// lay out the items
-	a.itemAt = make([]int, n)
+	a.itemAt = reuse(a.itemAt, n)
 	for i := a.first; i < a.last; i++ {
 		bi := a.inBlock[i-a.first]
 		if bi < 0 {

@@ -161,33 +161,75 @@ type phraseRef struct {
 	idx int // index into the owning slice
 }
 
+// phraseIndex finds phrases by their first word and, for phrases whose
+// second word must follow the first, by the second too: most phrases that
+// start with a common word ("THE", "NEW") are skipped without a look.
+type phraseIndex struct {
+	one map[string][]phraseRef
+	two map[string]map[string][]phraseRef
+}
+
+func (x *phraseIndex) add(r phraseRef) {
+	if x.one == nil {
+		x.one = map[string][]phraseRef{}
+		x.two = map[string]map[string][]phraseRef{}
+	}
+	w := r.p.Words
+	if len(w) >= 2 && r.p.Joined[0] {
+		m := x.two[w[0]]
+		if m == nil {
+			m = map[string][]phraseRef{}
+			x.two[w[0]] = m
+		}
+		m[w[1]] = append(m[w[1]], r)
+		return
+	}
+	x.one[w[0]] = append(x.one[w[0]], r)
+}
+
+// match returns the index of the matching phrase with the most words and
+// the number of words it spans, or -1.
+func (x *phraseIndex) match(words []string) (int, int) {
+	if len(words) == 0 {
+		return -1, 0
+	}
+	best, bestLen, bestWords := -1, 0, 0
+	try := func(rs []phraseRef) {
+		for _, r := range rs {
+			if len(r.p.Words) <= bestWords && best >= 0 {
+				continue
+			}
+			if n, ok := r.p.Match(words); ok {
+				best, bestLen, bestWords = r.idx, n, len(r.p.Words)
+			}
+		}
+	}
+	try(x.one[words[0]])
+	if len(words) > 1 {
+		if m := x.two[words[0]]; m != nil {
+			try(m[words[1]])
+		}
+	}
+	return best, bestLen
+}
+
 // Actors is an actor dictionary (one file or several merged).
 type Actors struct {
 	Entries []*Actor
-	index   map[string][]phraseRef
+	index   phraseIndex
 }
 
 // NewActors returns an empty actor dictionary.
-func NewActors() *Actors { return &Actors{index: map[string][]phraseRef{}} }
+func NewActors() *Actors { return &Actors{} }
 
 // Match finds the actor whose phrase matches words at words[0], preferring
 // the phrase that spans the most dictionary words, then the earliest entry.
 func (a *Actors) Match(words []string) (*Actor, int) {
-	if len(words) == 0 {
+	i, n := a.index.match(words)
+	if i < 0 {
 		return nil, 0
 	}
-	var best *Actor
-	bestLen, bestWords := 0, 0
-	for _, r := range a.index[words[0]] {
-		n, ok := r.p.Match(words)
-		if !ok {
-			continue
-		}
-		if len(r.p.Words) > bestWords {
-			best, bestLen, bestWords = a.Entries[r.idx], n, len(r.p.Words)
-		}
-	}
-	return best, bestLen
+	return a.Entries[i], n
 }
 
 // ReadActorsFile reads an actor dictionary file into a.
@@ -203,9 +245,6 @@ func (a *Actors) ReadActorsFile(path string) error {
 // ReadActors reads an actor dictionary from r into a; name labels errors.
 // Skipped lines are reported as an ErrorList; the rest is still added.
 func (a *Actors) ReadActors(r io.Reader, name string) error {
-	if a.index == nil {
-		a.index = map[string][]phraseRef{}
-	}
 	ls, err := readLines(r, true)
 	if err != nil {
 		return fmt.Errorf("read actors: %s: %w", name, err)
@@ -220,7 +259,7 @@ func (a *Actors) ReadActors(r io.Reader, name string) error {
 			return
 		}
 		cur.Names = append(cur.Names, p)
-		a.index[p.Words[0]] = append(a.index[p.Words[0]], phraseRef{p: p, idx: len(a.Entries) - 1})
+		a.index.add(phraseRef{p: p, idx: len(a.Entries) - 1})
 	}
 	for _, l := range ls {
 		if strings.Contains(l.text, "---STOP---") {
@@ -388,25 +427,20 @@ type Agent struct {
 // Agents is an agent dictionary.
 type Agents struct {
 	Entries []*Agent
-	index   map[string][]int
+	index   phraseIndex
 }
 
 // Match finds the agent whose phrase matches at words[0], preferring the
 // phrase with the most words, then the earliest entry.
 func (a *Agents) Match(words []string) (*Agent, int) {
-	if a == nil || len(words) == 0 {
+	if a == nil {
 		return nil, 0
 	}
-	var best *Agent
-	bestLen, bestWords := 0, 0
-	for _, i := range a.index[words[0]] {
-		ag := a.Entries[i]
-		n, ok := ag.Phrase.Match(words)
-		if ok && len(ag.Phrase.Words) > bestWords {
-			best, bestLen, bestWords = ag, n, len(ag.Phrase.Words)
-		}
+	i, n := a.index.match(words)
+	if i < 0 {
+		return nil, 0
 	}
-	return best, bestLen
+	return a.Entries[i], n
 }
 
 // ReadAgentsFile reads an agent dictionary from path.
@@ -427,7 +461,7 @@ func ReadAgents(r io.Reader, name string) (*Agents, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read agents: %s: %w", name, err)
 	}
-	a := &Agents{index: map[string][]int{}}
+	a := &Agents{}
 	var errs ErrorList
 	fail := func(n int, format string, args ...any) {
 		errs = append(errs, &LineError{Op: "read agents", File: name, Line: n, Msg: fmt.Sprintf(format, args...)})
@@ -439,7 +473,7 @@ func ReadAgents(r io.Reader, name string) (*Agents, error) {
 			return
 		}
 		a.Entries = append(a.Entries, &Agent{Phrase: p, Code: code, Prefix: prefix, Line: n})
-		a.index[p.Words[0]] = append(a.index[p.Words[0]], len(a.Entries)-1)
+		a.index.add(phraseRef{p: p, idx: len(a.Entries) - 1})
 	}
 	for _, l := range ls {
 		t := strings.TrimSpace(l.text)

@@ -130,6 +130,30 @@ type Synset struct {
 	// NoPlural records a name written with a final '_' ("&AUXVERB1_"):
 	// its members get no generated plurals.
 	NoPlural bool
+	// byFirst and byLast index the phrases by their first and last word.
+	byFirst, byLast map[string][][]string
+}
+
+// index builds the synset's word indexes.
+func (s *Synset) index() {
+	s.byFirst = make(map[string][][]string, len(s.Phrases))
+	s.byLast = make(map[string][][]string, len(s.Phrases))
+	for _, p := range s.Phrases {
+		s.byFirst[p[0]] = append(s.byFirst[p[0]], p)
+		s.byLast[p[len(p)-1]] = append(s.byLast[p[len(p)-1]], p)
+	}
+}
+
+// PhrasesStarting returns the synset's phrases whose first word is w, or
+// with last true those whose last word is w.
+func (s *Synset) PhrasesStarting(w string, last bool) [][]string {
+	if s.byFirst == nil {
+		s.index()
+	}
+	if last {
+		return s.byLast[w]
+	}
+	return s.byFirst[w]
 }
 
 // Transform is a PETRARCH-2 verb transformation, "~ a (a b ATTACK) SAY =
@@ -307,6 +331,9 @@ func ReadVerbs(r io.Reader, name string) (*Verbs, error) {
 				v.forms[f] = append(v.forms[f], vb)
 			}
 		}
+	}
+	for _, syn := range v.Synsets {
+		syn.index()
 	}
 	return v, errs.Err()
 }
