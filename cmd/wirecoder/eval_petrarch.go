@@ -72,6 +72,19 @@ func runEvalPetrarch(ctx context.Context, e *env, args []string) error {
 		outs = append(outs, petr.Score(r, got, err))
 	}
 	res := petr.Summarize(outs)
+	failed := 0
+	var first error
+	for _, o := range outs {
+		if o.Err != nil {
+			if failed == 0 {
+				first = o.Err
+			}
+			failed++
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(e.stderr, "warning: %d of %d records could not be coded (scored wrong); first: %v\n", failed, len(outs), first)
+	}
 	if *verbose {
 		for _, o := range outs {
 			if o.Correct || (*pairsOnly && o.PairsCorrect) {

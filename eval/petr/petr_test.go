@@ -168,3 +168,26 @@ func TestUnitSuite(t *testing.T) {
 }
 
 const unitSuiteFloor = 0.18
+
+func TestGigaWordSample(t *testing.T) {
+	s, err := ReadFile(shared.Path(t, "data/petrarch/text/GigaWord.sample.PETR.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Records) < 20 {
+		t.Fatalf("%d records", len(s.Records))
+	}
+	withText := 0
+	for _, r := range s.Records {
+		if r.ID == "" || r.Kind != Treebank || !r.Sentence || r.Date == "" {
+			t.Errorf("record %q (line %d): kind %s, date %q", r.ID, r.Line, r.Kind, r.Date)
+		}
+		if r.Text != "" {
+			withText++
+		}
+	}
+	// the file's TEST_ records hold a parse but an empty Text
+	if withText < 50 {
+		t.Errorf("only %d records with text", withText)
+	}
+}

@@ -24,10 +24,23 @@ type Dictionaries struct {
 	Warnings []error
 }
 
-// LoadDictionaries reads the dictionaries named in env from dir.
+// DefaultEnvironment names PETRARCH's operational dictionaries, used for a
+// file without an <Environment> (the GigaWord sample).
+var DefaultEnvironment = Environment{
+	Verbfile:    "CAMEO.2.0.txt",
+	Actorfile:   "Phoenix.Countries.actors.txt,Phoenix.International.actors.txt,Phoenix.MilNonState.actors.txt",
+	Agentfile:   "Phoenix.agents.txt",
+	Discardfile: "Phoenix.discards.txt",
+}
+
+// LoadDictionaries reads the dictionaries named in env from dir; a field
+// env leaves empty takes DefaultEnvironment's.
 func LoadDictionaries(dir string, env Environment) (*Dictionaries, error) {
-	if env.Verbfile == "" || env.Actorfile == "" {
-		return nil, errors.New("load dictionaries: the suite's <Environment> names no Verbfile or Actorfile")
+	if env.Verbfile == "" {
+		env.Verbfile = DefaultEnvironment.Verbfile
+	}
+	if env.Actorfile == "" {
+		env.Actorfile, env.Agentfile, env.Discardfile = DefaultEnvironment.Actorfile, DefaultEnvironment.Agentfile, DefaultEnvironment.Discardfile
 	}
 	ds := &Dictionaries{Actors: petrarch.NewActors()}
 	warn := func(err error) error {
