@@ -48,6 +48,13 @@ type Options struct {
 	// does; by default a verb the dictionary lacks in that form is also
 	// looked up by its lemma.
 	ExactForms bool
+	// IntentCodes turns an event that is only intended or threatened
+	// ("will help", "vowed to attack", "threatened to impose sanctions")
+	// into the matching CAMEO intent (03x) or threat (13x) code, as
+	// PETRARCH-2 composes verbs; a negated intended attack ("will not
+	// fight") becomes 0356, intent to de-escalate. Without it the code is
+	// kept and only Event.Modality and Event.Negated record the status.
+	IntentCodes bool
 }
 
 // Coder codes events. It holds no mutable state and is safe for
@@ -649,9 +656,25 @@ func (a *analysis) passive(vm verbMatch) bool {
 	return false
 }
 
+// intentVerbs are verbs whose complement clause states an intention or a
+// threat ("vowed to attack").
+var intentVerbs = map[string]doc.Modality{
+	"INTEND": doc.Intended, "PLAN": doc.Intended, "VOW": doc.Intended, "PLEDGE": doc.Intended,
+	"PROMISE": doc.Intended, "AIM": doc.Intended, "DECIDE": doc.Intended, "AGREE": doc.Intended,
+	"HOPE": doc.Hoped, "WANT": doc.Hoped, "WISH": doc.Hoped,
+	"THREATEN": doc.Threatened, "WARN": doc.Threatened,
+}
+
 // modality reads negation and modality off the verb's dependents.
 func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 	h := a.clauseHead(vm.head)
+	if baseDep(a.tok(h).Dep) == "xcomp" {
+		if p := a.tok(h).Head; p >= a.first && p < a.last {
+			if m, ok := intentVerbs[upper(a.tok(p).Lemma)]; ok {
+				mod = m
+			}
+		}
+	}
 	for _, x := range []int{vm.head, h} {
 		for _, c := range a.kids[x-a.first] {
 			w := a.wordOf(c)
@@ -667,7 +690,9 @@ func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 				case "NOT", "N'T":
 					neg = true
 				case "WILL", "SHALL", "'LL", "WO":
-					mod = doc.Intended
+					if mod == doc.Asserted {
+						mod = doc.Intended
+					}
 				case "WOULD", "COULD", "MAY", "MIGHT", "CAN", "CA":
 					if mod == doc.Asserted {
 						mod = doc.Possible
@@ -690,6 +715,9 @@ func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, s
 	}
 	trigger := doc.Span{Start: a.tok(vm.first).Start, End: a.tok(vm.last).End}
 	neg, mod := a.modality(vm)
+	if c.opt.IntentCodes && (mod == doc.Intended || mod == doc.Threatened) {
+		code = intentCode(code, neg, mod)
+	}
 	conf := 0.6
 	if slotted {
 		conf = 0.85
@@ -748,6 +776,111 @@ func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, s
 		emit(srcs, tgts, code)
 	}
 	return evs
+}
+
+// intentCode returns the intent (03x) or threat (13x) code for an event
+// that is only intended or threatened; codes without one are returned
+// unchanged.
+func intentCode(code string, neg bool, mod doc.Modality) string {
+	if !cameo.Valid(code) {
+		return code
+	}
+	root := code[:2]
+	if neg {
+		switch root {
+		case "18", "19", "20":
+			return "0356" // "will not fight": intent to de-escalate
+		}
+		return code
+	}
+	if mod == doc.Threatened {
+		switch root {
+		case "03", "04", "05", "06", "07", "08":
+			return code
+		}
+	}
+	sub := ""
+	if len(code) >= 3 {
+		sub = code[2:3]
+	}
+	switch root {
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		if sub >= "1" && sub <= "4" {
+			return "031" + sub
+		}
+		return "031"
+	case "07":
+		if sub >= "1" && sub <= "4" {
+			return "033" + sub
+		}
+		return "033"
+	case "08":
+		switch code[:3] {
+		case "081":
+			return "0351"
+		case "082":
+			return "0352"
+		case "084":
+			return "0353"
+		case "085":
+			return "0354"
+		case "086":
+			return "0355"
+		case "087":
+			return "0356"
+		}
+		return "035"
+	case "14":
+		return "133"
+	case "16":
+		switch code[:3] {
+		case "161":
+			return "1313"
+		case "162":
+			return "1311"
+		case "163":
+			return "1312"
+		case "164":
+			return "134"
+		case "165":
+			return "135"
+		case "166":
+			return "136"
+		}
+		return "131"
+	case "17":
+		switch code {
+		case "1722", "1723", "1724":
+			return "132" + code[3:]
+		}
+		if code[:3] == "172" {
+			return "132"
+		}
+		if code[:3] == "175" {
+			return "137"
+		}
+		return "130"
+	case "18":
+		return "1383"
+	case "19":
+		if code == "191" {
+			return "1381"
+		}
+		if code == "192" {
+			return "1382"
+		}
+		return "1384"
+	case "20":
+		if code[:3] == "204" {
+			return "1385"
+		}
+		return "138"
+	}
+	return code
 }
 
 func allNull(rs []doc.Ref) bool {

@@ -1,0 +1,156 @@
+package event_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/wirecoder/wirecoder/dict/petrarch"
+	"github.com/wirecoder/wirecoder/doc"
+	"github.com/wirecoder/wirecoder/event"
+)
+
+const testVerbs = `
+--- RESTORE [064] ---
+RESTORE
+- * TIES [050]
+
+--- MEET [040:040] ---
+MEET {MET MEETING MEETS}
+
+--- ATTACK [190] ---
+ATTACK
+
+--- CRITICIZE [111] ---
+CRITICIZE
+
+--- SAY [---] ---
+SAY {SAID SAYS}
+`
+
+func testCoder(t *testing.T, opt event.Options) *event.Coder {
+	t.Helper()
+	verbs, err := petrarch.ReadVerbs(strings.NewReader(testVerbs), "test.verbs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors := petrarch.NewActors()
+	if err := actors.ReadActors(strings.NewReader("ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\n"), "test.actors"); err != nil {
+		t.Fatal(err)
+	}
+	return event.NewCoder(verbs, &event.DictActors{Actors: actors}, opt)
+}
+
+func TestCoder(t *testing.T) {
+	type ev struct {
+		src, code, tgt string
+		neg            bool
+		mod            doc.Modality
+		trigger        [2]int
+	}
+	tests := []struct {
+		name string
+		rows [][5]string
+		opt  event.Options
+		want []ev
+	}{
+		{"pattern", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"restored", "VBD", "restore", "0", "root"},
+			{"ties", "NNS", "tie", "2", "dobj"},
+			{"with", "IN", "with", "5", "case"},
+			{"Gondor", "NNP", "Gondor", "2", "nmod"},
+		}, event.Options{}, []ev{{"ARN", "050", "GON", false, 0, [2]int{6, 14}}}},
+		{"compound source, one event per pair", [][5]string{
+			{"Arnor", "NNP", "Arnor", "4", "nsubj"},
+			{"and", "CC", "and", "1", "cc"},
+			{"Mordor", "NNP", "Mordor", "1", "conj"},
+			{"attacked", "VBD", "attack", "0", "root"},
+			{"Gondor", "NNP", "Gondor", "4", "dobj"},
+		}, event.Options{}, []ev{{"ARN", "190", "GON", false, 0, [2]int{17, 25}}, {"MOR", "190", "GON", false, 0, [2]int{17, 25}}}},
+		{"symmetric code both ways", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"met", "VBD", "meet", "0", "root"},
+			{"Gondor", "NNP", "Gondor", "2", "dobj"},
+		}, event.Options{}, []ev{{"ARN", "040", "GON", false, 0, [2]int{6, 9}}, {"GON", "040", "ARN", false, 0, [2]int{6, 9}}}},
+		{"passive: the agent is the source", [][5]string{
+			{"Gondor", "NNP", "Gondor", "3", "nsubjpass"},
+			{"was", "VBD", "be", "3", "auxpass"},
+			{"criticized", "VBN", "criticize", "0", "root"},
+			{"by", "IN", "by", "5", "case"},
+			{"Arnor", "NNP", "Arnor", "3", "nmod"},
+		}, event.Options{}, []ev{{"ARN", "111", "GON", false, 0, [2]int{11, 21}}}},
+		{"negation and modality are flagged", [][5]string{
+			{"Arnor", "NNP", "Arnor", "4", "nsubj"},
+			{"will", "MD", "will", "4", "aux"},
+			{"not", "RB", "not", "4", "neg"},
+			{"attack", "VB", "attack", "0", "root"},
+			{"Gondor", "NNP", "Gondor", "4", "dobj"},
+		}, event.Options{}, []ev{{"ARN", "190", "GON", true, doc.Intended, [2]int{15, 21}}}},
+		{"negated intended attack is intent to de-escalate", [][5]string{
+			{"Arnor", "NNP", "Arnor", "4", "nsubj"},
+			{"will", "MD", "will", "4", "aux"},
+			{"not", "RB", "not", "4", "neg"},
+			{"attack", "VB", "attack", "0", "root"},
+			{"Gondor", "NNP", "Gondor", "4", "dobj"},
+		}, event.Options{IntentCodes: true}, []ev{{"ARN", "0356", "GON", true, doc.Intended, [2]int{15, 21}}}},
+		{"uncoded verb gives no default 010", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"said", "VBD", "say", "0", "root"},
+			{"Gondor", "NNP", "Gondor", "2", "dobj"},
+		}, event.Options{}, nil},
+		{"no target actor, no event", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"attacked", "VBD", "attack", "0", "root"},
+			{"crowds", "NNS", "crowd", "2", "dobj"},
+		}, event.Options{}, nil},
+		{"monadic events when allowed", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"attacked", "VBD", "attack", "0", "root"},
+			{"crowds", "NNS", "crowd", "2", "dobj"},
+		}, event.Options{AllowMonadic: true}, []ev{{"ARN", "190", "---", false, 0, [2]int{6, 14}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parsed("1995-01-01", tt.rows)
+			if err := testCoder(t, tt.opt).Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Events) != len(tt.want) {
+				t.Fatalf("got %d events %+v, want %d", len(d.Events), d.Events, len(tt.want))
+			}
+			for i, w := range tt.want {
+				e := d.Events[i]
+				if e.Source.Code != w.src || e.CAMEO != w.code || e.Target.Code != w.tgt || e.Negated != w.neg || e.Modality != w.mod ||
+					e.Trigger != (doc.Span{Start: w.trigger[0], End: w.trigger[1]}) {
+					t.Errorf("event %d = %s %s %s neg=%v mod=%s trigger=%v, want %+v", i, e.Source.Code, e.CAMEO, e.Target.Code, e.Negated, e.Modality, e.Trigger, w)
+				}
+				if !e.Evidence.Contains(e.Trigger) || e.Confidence <= 0 || e.Confidence > 1 || e.ID == "" {
+					t.Errorf("event %d: evidence %v, confidence %v, id %q", i, e.Evidence, e.Confidence, e.ID)
+				}
+			}
+		})
+	}
+}
+
+func TestCoderBadInput(t *testing.T) {
+	d := parsed("1995-01-01", [][5]string{
+		{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+		{"attacked", "VBD", "attack", "1", "root"}, // a cycle
+		{"Gondor", "NNP", "Gondor", "2", "dobj"},
+	})
+	if err := testCoder(t, event.Options{}).Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 0 || len(d.Errors) != 1 || d.Errors[0].Offset != 0 {
+		t.Errorf("events %v, errors %v", d.Events, d.Errors)
+	}
+	d = parsed("1995-01-01", [][5]string{{"Arnor", "NNP", "Arnor", "9", "nsubj"}})
+	if err := testCoder(t, event.Options{}).Process(context.Background(), d); err != nil || len(d.Errors) != 1 {
+		t.Errorf("head out of range: err %v, doc errors %v", err, d.Errors)
+	}
+	var nilCoder *event.Coder
+	if err := nilCoder.Process(context.Background(), doc.New("x", "")); err == nil {
+		t.Error("nil coder did not fail")
+	}
+}
