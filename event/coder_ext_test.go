@@ -28,12 +28,18 @@ CRITICIZE
 SAY {SAID SAYS}
 `
 
-func testCoder(t *testing.T, opt event.Options) *event.Coder {
+func verbsOf(t *testing.T) *petrarch.Verbs {
 	t.Helper()
 	verbs, err := petrarch.ReadVerbs(strings.NewReader(testVerbs), "test.verbs")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return verbs
+}
+
+func testCoder(t *testing.T, opt event.Options) *event.Coder {
+	t.Helper()
+	verbs := verbsOf(t)
 	actors := petrarch.NewActors()
 	if err := actors.ReadActors(strings.NewReader("ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\n"), "test.actors"); err != nil {
 		t.Fatal(err)
