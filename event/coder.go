@@ -55,6 +55,12 @@ type Options struct {
 	// fight") becomes 0356, intent to de-escalate. Without it the code is
 	// kept and only Event.Modality and Event.Negated record the status.
 	IntentCodes bool
+	// Nested also codes the verbs inside a clause whose verb has already
+	// coded an event, which PETRARCH-1 skips: "X said Y attacked Z" gives
+	// Y → Z with ClaimedBy [X] besides X's statement. The dictionary's ~
+	// transformations then apply ("X said X attacked Z" is X claiming
+	// responsibility, 015).
+	Nested bool
 }
 
 // Coder codes events. It holds no mutable state and is safe for
@@ -206,6 +212,7 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 	a.build(c.actors, c.opt.NewActorLength)
 	skip := make([]bool, s.Last-s.First)
 	var evs []doc.Event
+	var heads []int // the verb head of each event
 	for i := s.First; i < s.Last; i++ {
 		if skip[i-s.First] || a.inBlock[i-s.First] >= 0 || !a.isVerb(i) {
 			continue
@@ -217,7 +224,7 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 		region := a.region(vm)
 		lower := a.seq(region)
 		upper := a.upperSeq(vm.first)
-		code, st, matched := c.matchPatterns(vm, upper, lower)
+		code, st, matched := c.matchPatterns(a, vm, upper, lower)
 		if !matched && vm.verb.Code != "---" {
 			code, matched = vm.verb.Code, true
 			st = matchState{}
@@ -225,8 +232,10 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 		if !matched {
 			continue
 		}
-		for _, t := range region {
-			skip[t-s.First] = true
+		if !c.opt.Nested {
+			for _, t := range region {
+				skip[t-s.First] = true
+			}
 		}
 		tgt := st.tgt
 		if !tgt.set {
@@ -245,7 +254,14 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 		if !src.set {
 			continue
 		}
+		n0 := len(evs)
 		evs = c.makeEvents(a, evs, si, vm, src, tgt, code, st.src.set || st.tgt.set)
+		for range evs[n0:] {
+			heads = append(heads, vm.head)
+		}
+	}
+	if c.opt.Nested {
+		evs = c.compose(a, evs, heads)
 	}
 	d.Events = append(d.Events, dedupEvents(evs)...)
 	for k := range d.Events {
@@ -451,7 +467,7 @@ func (a *analysis) upperSeq(first int) []item {
 
 // matchPatterns tries the verb block's patterns and returns the code of
 // the most specific one that matches, with its slots.
-func (c *Coder) matchPatterns(vm verbMatch, upper, lower []item) (string, matchState, bool) {
+func (c *Coder) matchPatterns(a *analysis, vm verbMatch, upper, lower []item) (string, matchState, bool) {
 	b := vm.verb.Block
 	bestN := -1
 	var bestCode string
@@ -465,7 +481,7 @@ func (c *Coder) matchPatterns(vm verbMatch, upper, lower []item) (string, matchS
 		if n <= bestN {
 			continue
 		}
-		if !hasWords(p.After, lower) || !hasWords(p.Before, upper) {
+		if !a.hasWords(p.After) || !a.hasWords(p.Before) {
 			continue
 		}
 		st := matchState{}
@@ -485,21 +501,14 @@ func (c *Coder) matchPatterns(vm verbMatch, upper, lower []item) (string, matchS
 	return bestCode, bestSt, true
 }
 
-// hasWords is a quick filter: every literal word of elems occurs among
-// the items.
-func hasWords(elems []petrarch.Elem, items []item) bool {
+// hasWords is a quick filter: every literal word of elems occurs in the
+// sentence.
+func (a *analysis) hasWords(elems []petrarch.Elem) bool {
 	for _, e := range elems {
 		if e.Kind != petrarch.ElemWord {
 			continue
 		}
-		found := false
-		for k := range items {
-			if items[k].kind == itWord && items[k].word == e.Text {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if _, ok := a.wordSet[e.Text]; !ok {
 			return false
 		}
 	}
@@ -693,7 +702,16 @@ func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 					if mod == doc.Asserted {
 						mod = doc.Intended
 					}
-				case "WOULD", "COULD", "MAY", "MIGHT", "CAN", "CA":
+				case "WOULD":
+					// "said it would attack": the reported future
+					if p := a.complementOf(vm.head); p >= 0 && speechVerbs[upper(a.tok(p).Lemma)] {
+						if mod == doc.Asserted || mod == doc.Possible {
+							mod = doc.Intended
+						}
+					} else if mod == doc.Asserted {
+						mod = doc.Possible
+					}
+				case "COULD", "MAY", "MIGHT", "CAN", "CA":
 					if mod == doc.Asserted {
 						mod = doc.Possible
 					}
@@ -754,11 +772,9 @@ func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, s
 						}
 					}
 				}
-				if g, ok := cameo.Goldstein(code); ok && cameo.Valid(code) {
+				if g, ok := goldsteinOf(code); ok {
 					ev.Goldstein = g
-				}
-				if cameo.Valid(code) {
-					ev.Plover = cameo.Plover(code)
+					ev.Plover = ploverOf(code)
 				}
 				evs = append(evs, ev)
 			}
@@ -882,6 +898,17 @@ func intentCode(code string, neg bool, mod doc.Modality) string {
 	}
 	return code
 }
+
+// goldsteinOf returns the Goldstein score of a valid CAMEO code.
+func goldsteinOf(code string) (float64, bool) {
+	if !cameo.Valid(code) {
+		return 0, false
+	}
+	return cameo.Goldstein(code)
+}
+
+// ploverOf returns the PLOVER coding of a valid CAMEO code.
+func ploverOf(code string) doc.Plover { return cameo.Plover(code) }
 
 func allNull(rs []doc.Ref) bool {
 	return len(rs) > 0 && rs[0].Code == "---"

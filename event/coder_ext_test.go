@@ -26,6 +26,8 @@ CRITICIZE
 
 --- SAY [---] ---
 SAY {SAID SAYS}
+
+~ a (a b ATTACK) SAY = a b 015
 `
 
 func verbsOf(t *testing.T) *petrarch.Verbs {
@@ -110,6 +112,28 @@ func TestCoder(t *testing.T) {
 			{"attacked", "VBD", "attack", "0", "root"},
 			{"crowds", "NNS", "crowd", "2", "dobj"},
 		}, event.Options{}, nil},
+		{"reported speech: claimed by the speaker", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"said", "VBD", "say", "0", "root"},
+			{"Mordor", "NNP", "Mordor", "4", "nsubj"},
+			{"attacked", "VBD", "attack", "2", "ccomp"},
+			{"Gondor", "NNP", "Gondor", "4", "dobj"},
+		}, event.Options{Nested: true}, []ev{{"MOR", "190", "GON", false, 0, [2]int{18, 26}}}},
+		{"transformation: saying one attacked is claiming it", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"said", "VBD", "say", "0", "root"},
+			{"Arnor", "NNP", "Arnor", "4", "nsubj"},
+			{"attacked", "VBD", "attack", "2", "ccomp"},
+			{"Gondor", "NNP", "Gondor", "4", "dobj"},
+		}, event.Options{Nested: true}, []ev{{"ARN", "015", "GON", false, 0, [2]int{17, 25}}}},
+		{"said it would attack: a threat", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"said", "VBD", "say", "0", "root"},
+			{"it", "PRP", "it", "5", "nsubj"},
+			{"would", "MD", "would", "5", "aux"},
+			{"attack", "VB", "attack", "2", "ccomp"},
+			{"Gondor", "NNP", "Gondor", "5", "dobj"},
+		}, event.Options{Nested: true, IntentCodes: true}, []ev{{"ARN", "1384", "GON", false, doc.Intended, [2]int{20, 26}}}},
 		{"monadic events when allowed", [][5]string{
 			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
 			{"attacked", "VBD", "attack", "0", "root"},
@@ -130,6 +154,9 @@ func TestCoder(t *testing.T) {
 				if e.Source.Code != w.src || e.CAMEO != w.code || e.Target.Code != w.tgt || e.Negated != w.neg || e.Modality != w.mod ||
 					e.Trigger != (doc.Span{Start: w.trigger[0], End: w.trigger[1]}) {
 					t.Errorf("event %d = %s %s %s neg=%v mod=%s trigger=%v, want %+v", i, e.Source.Code, e.CAMEO, e.Target.Code, e.Negated, e.Modality, e.Trigger, w)
+				}
+				if tt.name == "reported speech: claimed by the speaker" && (len(e.ClaimedBy) != 1 || e.ClaimedBy[0].Code != "ARN") {
+					t.Errorf("claimed by %+v", e.ClaimedBy)
 				}
 				if !e.Evidence.Contains(e.Trigger) || e.Confidence <= 0 || e.Confidence > 1 || e.ID == "" {
 					t.Errorf("event %d: evidence %v, confidence %v, id %q", i, e.Evidence, e.Confidence, e.ID)

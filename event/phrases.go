@@ -62,6 +62,8 @@ type analysis struct {
 	// nmodCache holds firstNmod per token (relative), -2 until computed.
 	nmodCache []int
 	scratch   []bool
+	// wordSet holds the sentence's words, to skip patterns quickly.
+	wordSet map[string]struct{}
 	// buffers kept for reuse when the analysis is pooled
 	counts, back []int
 	covered      []bool
@@ -397,6 +399,13 @@ func (a *analysis) build(actors ActorFinder, newActorLength int) {
 		words[i] = a.wordOf(a.first + i)
 	}
 	a.words = words
+	if a.wordSet == nil {
+		a.wordSet = make(map[string]struct{}, 2*n)
+	}
+	clear(a.wordSet)
+	for _, w := range words {
+		a.wordSet[w] = struct{}{}
+	}
 	// children lists share one backing array
 	counts := reuse(a.counts, n)
 	a.counts = counts
