@@ -310,6 +310,13 @@ func (a *analysis) verbWords(v *petrarch.Verb, i int) (int, int, bool) {
 			t++
 		}
 		if t >= a.last || a.wordOf(t) != v.Words[k] {
+			// a particle may stand after the object: "pulled its troops back"
+			if k == len(v.Words)-1 {
+				if p := a.particle(i, v.Words[k]); p > last {
+					last = p
+					continue
+				}
+			}
 			return 0, 0, false
 		}
 		last = t
@@ -326,6 +333,17 @@ func (a *analysis) verbWords(v *petrarch.Verb, i int) (int, int, bool) {
 		first = t
 	}
 	return first, last, true
+}
+
+// particle returns the verb particle child of token i spelled w
+// ("compound:prt"), or -1.
+func (a *analysis) particle(i int, w string) int {
+	for _, c := range a.kids[i-a.first] {
+		if d := a.tok(c).Dep; (d == "compound:prt" || d == "prt") && a.wordOf(c) == w {
+			return c
+		}
+	}
+	return -1
 }
 
 var auxDeps = map[string]bool{"aux": true, "auxpass": true, "aux:pass": true, "cop": true}

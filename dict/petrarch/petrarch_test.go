@@ -2,6 +2,7 @@ package petrarch
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -269,5 +270,81 @@ func TestSharedDictionaries(t *testing.T) {
 	}
 	if act, _ := a.Match([]string{"AFGHANISTAN"}); act == nil || act.CodeOn(20150101) != "AFG" {
 		t.Errorf("AFGHANISTAN = %+v", act)
+	}
+}
+
+func TestWriteRoundTrip(t *testing.T) {
+	v, _ := ReadVerbs(strings.NewReader(verbSrc), "test.verbs")
+	var b strings.Builder
+	if err := v.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	w, err := ReadVerbs(strings.NewReader(b.String()), "written.verbs")
+	if err != nil {
+		t.Fatalf("written dictionary does not read back: %v\n%s", err, b.String())
+	}
+	if !reflect.DeepEqual(v.Synsets["&CURRENCY"].Phrases, w.Synsets["&CURRENCY"].Phrases) {
+		t.Errorf("synset %v != %v", v.Synsets["&CURRENCY"].Phrases, w.Synsets["&CURRENCY"].Phrases)
+	}
+	if len(w.Blocks) != 1 || len(w.Blocks[0].Verbs) != 4 || len(w.Blocks[0].Patterns) != 2 || len(w.Transforms) != 1 {
+		t.Fatalf("written dictionary: %s", b.String())
+	}
+	for i, vb := range v.Blocks[0].Verbs {
+		wb := w.Blocks[0].Verbs[i]
+		if !reflect.DeepEqual(vb.Words, wb.Words) || vb.Head != wb.Head || !reflect.DeepEqual(vb.Forms, wb.Forms) || vb.Code != wb.Code {
+			t.Errorf("verb %d: %+v != %+v", i, vb, wb)
+		}
+	}
+	for i, p := range v.Blocks[0].Patterns {
+		q := w.Blocks[0].Patterns[i]
+		if !reflect.DeepEqual(p.Before, q.Before) || !reflect.DeepEqual(p.After, q.After) || p.Code != q.Code {
+			t.Errorf("pattern %d: %+v != %+v", i, p, q)
+		}
+	}
+}
+
+func TestWriteRoundTripCAMEO(t *testing.T) {
+	v, _ := ReadVerbsFile(shared.Path(t, "data/petrarch/dictionaries/CAMEO.2.0.txt"))
+	var b strings.Builder
+	if err := v.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	w, err := ReadVerbs(strings.NewReader(b.String()), "written.verbs")
+	if el, ok := err.(ErrorList); ok {
+		for _, e := range el {
+			// CAMEO.2.0 uses &WEATHER and &DEMONSTRATION without defining them
+			if !strings.Contains(e.Msg, "before it is defined") {
+				t.Errorf("written CAMEO.2.0 does not read back cleanly: %v", e)
+			}
+		}
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.Blocks) != len(v.Blocks) || len(w.Synsets) != len(v.Synsets) || len(w.Transforms) != len(v.Transforms) {
+		t.Fatalf("blocks %d/%d, synsets %d/%d", len(w.Blocks), len(v.Blocks), len(w.Synsets), len(v.Synsets))
+	}
+	flat := func(es []Elem) string {
+		var s []string
+		for _, e := range es {
+			s = append(s, fmt.Sprint(e.Kind, e.Text, e.Joined))
+		}
+		return strings.Join(s, " ")
+	}
+	for i, b := range v.Blocks {
+		wb := w.Blocks[i]
+		if len(wb.Verbs) != len(b.Verbs) || len(wb.Patterns) != len(b.Patterns) {
+			t.Fatalf("block %s: %d/%d verbs, %d/%d patterns", b.Name, len(wb.Verbs), len(b.Verbs), len(wb.Patterns), len(b.Patterns))
+		}
+		for k, p := range b.Patterns {
+			q := wb.Patterns[k]
+			if flat(p.Before) != flat(q.Before) || flat(p.After) != flat(q.After) || p.Code != q.Code {
+				t.Errorf("block %s pattern line %d: %s * %s != %s * %s", b.Name, p.Line, flat(p.Before), flat(p.After), flat(q.Before), flat(q.After))
+			}
+		}
+		for k, vb := range b.Verbs {
+			if !reflect.DeepEqual(vb.Forms, wb.Verbs[k].Forms) {
+				t.Errorf("verb %v forms %v != %v", vb.Words, vb.Forms, wb.Verbs[k].Forms)
+			}
+		}
 	}
 }
