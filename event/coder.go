@@ -364,7 +364,8 @@ func (a *analysis) clauseHead(i int) int {
 // clauses and subjects.
 func (a *analysis) region(vm verbMatch) []int {
 	h := a.clauseHead(vm.head)
-	var out []int
+	out := a.regionBuf[:0]
+	defer func() { a.regionBuf = out[:0] }()
 	var walk func(t int, top bool)
 	walk = func(t int, top bool) {
 		if t > vm.last {
@@ -416,7 +417,8 @@ func (a *analysis) seq(toks []int) []item {
 		inb[t-a.first] = true
 	}
 	in := func(t int) bool { return t >= a.first && t < a.last && inb[t-a.first] }
-	var out []item
+	out := a.lowerBuf[:0]
+	defer func() { a.lowerBuf = out[:0] }()
 	for k := 0; k < len(a.items); k++ {
 		it := a.items[k]
 		switch it.kind {
@@ -462,7 +464,8 @@ func (a *analysis) upperSeq(first int) []item {
 			k++
 		}
 	}
-	var out []item
+	out := a.upperBuf[:0]
+	defer func() { a.upperBuf = out[:0] }()
 	for j := k - 1; j >= 0; j-- {
 		it := a.items[j]
 		if it.kind == itWord && it.ne < 0 && (it.word == ",") {

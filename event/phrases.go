@@ -67,6 +67,9 @@ type analysis struct {
 	// buffers kept for reuse when the analysis is pooled
 	counts, back []int
 	covered      []bool
+	lowerBuf     []item
+	upperBuf     []item
+	regionBuf    []int
 	nps          []nphrase
 	comps        []compound
 	blocks       []block

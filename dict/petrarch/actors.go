@@ -165,26 +165,34 @@ type phraseRef struct {
 // second word must follow the first, by the second too: most phrases that
 // start with a common word ("THE", "NEW") are skipped without a look.
 type phraseIndex struct {
-	one map[string][]phraseRef
-	two map[string]map[string][]phraseRef
+	first map[string]*indexEntry
+}
+
+// indexEntry holds the phrases that start with one word: those to try
+// whatever follows, and those keyed by their joined second word.
+type indexEntry struct {
+	one []phraseRef
+	two map[string][]phraseRef
 }
 
 func (x *phraseIndex) add(r phraseRef) {
-	if x.one == nil {
-		x.one = map[string][]phraseRef{}
-		x.two = map[string]map[string][]phraseRef{}
+	if x.first == nil {
+		x.first = map[string]*indexEntry{}
 	}
 	w := r.p.Words
+	e := x.first[w[0]]
+	if e == nil {
+		e = &indexEntry{}
+		x.first[w[0]] = e
+	}
 	if len(w) >= 2 && r.p.Joined[0] {
-		m := x.two[w[0]]
-		if m == nil {
-			m = map[string][]phraseRef{}
-			x.two[w[0]] = m
+		if e.two == nil {
+			e.two = map[string][]phraseRef{}
 		}
-		m[w[1]] = append(m[w[1]], r)
+		e.two[w[1]] = append(e.two[w[1]], r)
 		return
 	}
-	x.one[w[0]] = append(x.one[w[0]], r)
+	e.one = append(e.one, r)
 }
 
 // match returns the index of the matching phrase with the most words and
@@ -204,11 +212,13 @@ func (x *phraseIndex) match(words []string) (int, int) {
 			}
 		}
 	}
-	try(x.one[words[0]])
-	if len(words) > 1 {
-		if m := x.two[words[0]]; m != nil {
-			try(m[words[1]])
-		}
+	e := x.first[words[0]]
+	if e == nil {
+		return -1, 0
+	}
+	try(e.one)
+	if len(words) > 1 && e.two != nil {
+		try(e.two[words[1]])
 	}
 	return best, bestLen
 }
