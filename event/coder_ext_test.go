@@ -30,7 +30,7 @@ SAY {SAID SAYS}
 ~ a (a b ATTACK) SAY = a b 015
 `
 
-func verbsOf(t *testing.T) *petrarch.Verbs {
+func verbsOf(t testing.TB) *petrarch.Verbs {
 	t.Helper()
 	verbs, err := petrarch.ReadVerbs(strings.NewReader(testVerbs), "test.verbs")
 	if err != nil {
