@@ -137,6 +137,7 @@ type Actor struct {
 	Names []Phrase // the primary phrase first
 	Codes []DatedCode
 	Line  int
+	idx   int // position in Actors.Entries
 }
 
 // CodeOn returns the actor's code on date (YYYYMMDD): the first restricted
@@ -229,6 +230,41 @@ type Actors struct {
 	index   phraseIndex
 }
 
+// Add adds an actor entry with its phrases and codes, for readers of other
+// formats (TABARI's).
+func (a *Actors) Add(names []Phrase, codes []DatedCode, line int) *Actor {
+	act := &Actor{Codes: codes, Line: line, idx: len(a.Entries)}
+	a.Entries = append(a.Entries, act)
+	for _, p := range names {
+		if len(p.Words) == 0 {
+			continue
+		}
+		act.Names = append(act.Names, p)
+		a.index.add(phraseRef{p: p, idx: len(a.Entries) - 1})
+	}
+	return act
+}
+
+// AddCode adds a code to an actor added before.
+func (a *Actors) AddCode(act *Actor, c DatedCode) { act.Codes = append(act.Codes, c) }
+
+// AddName adds a synonym to an actor added before.
+func (a *Actors) AddName(act *Actor, p Phrase) {
+	if len(p.Words) == 0 || act.idx >= len(a.Entries) || a.Entries[act.idx] != act {
+		return
+	}
+	act.Names = append(act.Names, p)
+	a.index.add(phraseRef{p: p, idx: act.idx})
+}
+
+// ParsePhrase parses a dictionary phrase: words separated by blanks (other
+// words may come between) or underscores (they may not).
+func ParsePhrase(s string) Phrase { return parsePhrase(s) }
+
+// ParseDatedCode parses "[CODE]", "[CODE <date]", "[CODE >date]" or
+// "[CODE date-date]".
+func ParseDatedCode(s string) (DatedCode, error) { return parseDatedCode(s) }
+
 // NewActors returns an empty actor dictionary.
 func NewActors() *Actors { return &Actors{} }
 
@@ -309,7 +345,7 @@ func (a *Actors) ReadActors(r io.Reader, name string) error {
 				fail(l.n, "actor line without a phrase")
 				continue
 			}
-			cur = &Actor{Line: l.n}
+			cur = &Actor{Line: l.n, idx: len(a.Entries)}
 			a.Entries = append(a.Entries, cur)
 			add(p)
 			if ok {
@@ -555,6 +591,11 @@ func ReadAgents(r io.Reader, name string) (*Agents, error) {
 			for _, p := range plurals {
 				store(p, code, prefix, l.n)
 			}
+			continue
+		}
+		if strings.HasSuffix(phrase, "_") {
+			// TABARI's exact-word mark: no plural
+			store(phrase, code, prefix, l.n)
 			continue
 		}
 		store(phrase, code, prefix, l.n)

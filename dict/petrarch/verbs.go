@@ -178,6 +178,45 @@ type Verbs struct {
 	byName     map[string]*Block
 }
 
+// NewVerbs returns an empty verb dictionary to be filled with AddBlock, for
+// readers of other formats (TABARI's).
+func NewVerbs(name string) *Verbs {
+	return &Verbs{File: name, Synsets: map[string]*Synset{}, forms: map[string][]*Verb{}, byName: map[string]*Block{}}
+}
+
+// AddBlock adds a block and indexes its verbs' forms; each verb's Block is
+// set to b.
+func (v *Verbs) AddBlock(b *Block) {
+	v.Blocks = append(v.Blocks, b)
+	for i, vb := range b.Verbs {
+		vb.Block = b
+		if vb.Code == "" {
+			vb.Code = b.Code
+		}
+		if i == 0 {
+			if _, dup := v.byName[vb.Words[vb.Head]]; !dup {
+				v.byName[vb.Words[vb.Head]] = b
+			}
+		}
+		for _, f := range vb.Forms {
+			v.forms[f] = append(v.forms[f], vb)
+		}
+	}
+}
+
+// AddSynset adds a synonym set, replacing one of the same name.
+func (v *Verbs) AddSynset(s *Synset) {
+	s.index()
+	v.Synsets[s.Name] = s
+}
+
+// ParsePattern parses the text of a pattern line after its '-': "$ * WITH
+// + [031]".
+func ParsePattern(text string) (Pattern, error) { return parsePattern(text) }
+
+// ParseVerb parses a verb line: "GIVE {GAVE GIVEN} [070]", "WIRE_+TAP".
+func ParseVerb(text string) (*Verb, error) { return parseVerb(text) }
+
 // Lookup returns the verbs whose head word has the upper-case form word.
 func (v *Verbs) Lookup(word string) []*Verb { return v.forms[word] }
 
