@@ -209,10 +209,20 @@ func clean(s string) string {
 }
 
 // expand turns "A { B | C } D [x]" into "A B D [x]" and "A C D [x]"; up to
-// 64 alternatives.
+// maxAlternatives patterns.
 func expand(s string) ([]string, error) {
+	budget := maxAlternatives
+	return expandN(s, &budget)
+}
+
+const maxAlternatives = 64
+
+func expandN(s string, budget *int) ([]string, error) {
 	i := strings.IndexByte(s, '{')
 	if i < 0 {
+		if *budget--; *budget < 0 {
+			return nil, fmt.Errorf("more than %d alternatives", maxAlternatives)
+		}
 		return []string{s}, nil
 	}
 	j := strings.IndexByte(s[i:], '}')
@@ -220,20 +230,17 @@ func expand(s string) ([]string, error) {
 		return nil, fmt.Errorf("'{' not closed in %q", s)
 	}
 	inner := s[i+1 : i+j]
-	if !strings.Contains(inner, "|") {
-		return nil, fmt.Errorf("'{ }' without '|' in %q", s)
+	if !strings.Contains(inner, "|") || strings.ContainsRune(inner, '{') {
+		return nil, fmt.Errorf("'{ }' is not a disjunction in %q", s)
 	}
 	var out []string
 	for _, alt := range strings.Split(inner, "|") {
 		alt = strings.Trim(strings.TrimSpace(alt), "_")
-		rest, err := expand(s[:i] + " " + alt + " " + s[i+j+1:])
+		rest, err := expandN(s[:i]+" "+alt+" "+s[i+j+1:], budget)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, rest...)
-		if len(out) > 64 {
-			return nil, fmt.Errorf("too many alternatives in %q", s)
-		}
 	}
 	return out, nil
 }
