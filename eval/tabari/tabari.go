@@ -47,7 +47,9 @@ type SyntaxError struct {
 }
 
 // Error formats the error as "op: file:line: msg".
-func (e *SyntaxError) Error() string { return fmt.Sprintf("%s: %s:%d: %s", e.Op, e.File, e.Line, e.Msg) }
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%s: %s:%d: %s", e.Op, e.File, e.Line, e.Msg)
+}
 
 // ReadFile reads a validation text file.
 func ReadFile(path string) ([]Record, error) {
