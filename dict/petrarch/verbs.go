@@ -148,7 +148,15 @@ func (s *Synset) index() {
 // with last true those whose last word is w.
 func (s *Synset) PhrasesStarting(w string, last bool) [][]string {
 	if s.byFirst == nil {
-		s.index()
+		// a synset built by hand and never indexed: scan, without
+		// writing, so that concurrent readers stay safe
+		var out [][]string
+		for _, p := range s.Phrases {
+			if (!last && p[0] == w) || (last && p[len(p)-1] == w) {
+				out = append(out, p)
+			}
+		}
+		return out
 	}
 	if last {
 		return s.byLast[w]
