@@ -61,6 +61,11 @@ type Options struct {
 	// transformations then apply ("X said X attacked Z" is X claiming
 	// responsibility, 015).
 	Nested bool
+	// KeepRepeats keeps one event per sentence when a story tells the same
+	// event (same source, target, code and date) in several sentences; by
+	// default they become one event whose Mentions hold the later
+	// evidence spans.
+	KeepRepeats bool
 }
 
 // Coder codes events. It holds no mutable state and is safe for
@@ -138,8 +143,45 @@ func (c *Coder) Process(ctx context.Context, d *doc.Doc) error {
 		}
 		c.codeSentence(d, si)
 	}
+	if !c.opt.KeepRepeats {
+		d.Events = mergeRepeats(d.Events)
+	}
+	for k := range d.Events {
+		if d.Events[k].ID == "" {
+			d.Events[k].ID = "V" + strconv.Itoa(k+1)
+		}
+	}
 	d.Layers |= doc.LayerEvents
 	return nil
+}
+
+// mergeRepeats folds an event told again in a later sentence (same source,
+// target, code, date, negation and modality) into its first telling: the
+// later evidence goes to Mentions and the confidence rises a little.
+func mergeRepeats(evs []doc.Event) []doc.Event {
+	type key struct {
+		src, tgt, code, date string
+		neg                  bool
+		mod                  doc.Modality
+	}
+	first := map[key]int{}
+	out := evs[:0]
+	for _, e := range evs {
+		k := key{e.Source.Code, e.Target.Code, e.CAMEO, e.Date, e.Negated, e.Modality}
+		if i, ok := first[k]; ok && out[i].Sent != e.Sent {
+			out[i].Mentions = append(out[i].Mentions, e.Evidence)
+			if out[i].Confidence < e.Confidence {
+				out[i].Confidence = e.Confidence
+			}
+			out[i].Confidence += (1 - out[i].Confidence) * 0.25
+			continue
+		}
+		if _, ok := first[k]; !ok {
+			first[k] = len(out)
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // checkSentence verifies that the tokens and heads of sentence si are
@@ -264,11 +306,6 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 		evs = c.compose(a, evs, heads)
 	}
 	d.Events = append(d.Events, dedupEvents(evs)...)
-	for k := range d.Events {
-		if d.Events[k].ID == "" {
-			d.Events[k].ID = "V" + strconv.Itoa(k+1)
-		}
-	}
 }
 
 // findVerb looks token i up in the dictionary, preferring the longest

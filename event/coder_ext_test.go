@@ -187,3 +187,32 @@ func TestCoderBadInput(t *testing.T) {
 		t.Error("nil coder did not fail")
 	}
 }
+
+func TestMergeRepeats(t *testing.T) {
+	rows := [][5]string{
+		{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+		{"attacked", "VBD", "attack", "0", "root"},
+		{"Gondor", "NNP", "Gondor", "2", "dobj"},
+	}
+	d := parsed("1995-01-01", append(append([][5]string{}, rows...), rows...))
+	// two sentences: fix the second one's heads and the sentence split
+	for i := 3; i < 6; i++ {
+		if d.Tokens[i].Head >= 0 {
+			d.Tokens[i].Head += 3
+		}
+	}
+	d.Sentences = []doc.Sentence{
+		{Span: doc.Span{Start: 0, End: d.Tokens[2].End}, First: 0, Last: 3},
+		{Span: doc.Span{Start: d.Tokens[3].Start, End: d.Tokens[5].End}, First: 3, Last: 6},
+	}
+	if err := testCoder(t, event.Options{}).Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || len(d.Events[0].Mentions) != 1 || d.Events[0].Mentions[0] != (doc.Span{Start: 22, End: 43}) {
+		t.Fatalf("events %+v", d.Events)
+	}
+	d.Events = nil
+	if err := testCoder(t, event.Options{KeepRepeats: true}).Process(context.Background(), d); err != nil || len(d.Events) != 2 {
+		t.Fatalf("KeepRepeats: %d events, %v", len(d.Events), err)
+	}
+}
