@@ -244,6 +244,9 @@ type verbMatch struct {
 	verb        *petrarch.Verb
 	first, last int // token range of the verb phrase [first, last]
 	head        int // the inflected token
+	// blocks are the blocks whose patterns apply: the verb's, and those
+	// of the same verb defined again in other blocks.
+	blocks []*petrarch.Block
 }
 
 func (c *Coder) codeSentence(d *doc.Doc, si int) {
@@ -328,12 +331,41 @@ func (c *Coder) findVerb(a *analysis, i int) (verbMatch, bool) {
 		if !ok {
 			continue
 		}
-		if !found || len(v.Words) > len(best.verb.Words) {
-			best = verbMatch{verb: v, first: first, last: last, head: i}
+		switch {
+		case !found || len(v.Words) > len(best.verb.Words):
+			best = verbMatch{verb: v, first: first, last: last, head: i, blocks: []*petrarch.Block{v.Block}}
 			found = true
+		case len(v.Words) == len(best.verb.Words) && sameWords(v.Words, best.verb.Words):
+			// the same verb in another block: PETRARCH pools the
+			// patterns, and the later definition's code wins
+			best.verb = v
+			if !containsBlock(best.blocks, v.Block) {
+				best.blocks = append(best.blocks, v.Block)
+			}
 		}
 	}
 	return best, found
+}
+
+func sameWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func containsBlock(bs []*petrarch.Block, b *petrarch.Block) bool {
+	for _, x := range bs {
+		if x == b {
+			return true
+		}
+	}
+	return false
 }
 
 // verbWords checks the words of a multi-word verb around its head token
@@ -526,32 +558,33 @@ func (a *analysis) upperSeq(first int) []item {
 // matchPatterns tries the verb block's patterns and returns the code of
 // the most specific one that matches, with its slots.
 func (c *Coder) matchPatterns(a *analysis, vm verbMatch, upper, lower []item) (string, matchState, bool) {
-	b := vm.verb.Block
 	bestN := -1
 	var bestCode string
 	var bestSt matchState
 	if len(lower) == 0 {
 		return "", bestSt, false
 	}
-	for pi := range b.Patterns {
-		p := &b.Patterns[pi]
-		n := len(p.Before) + len(p.After)
-		if n <= bestN {
-			continue
+	for _, b := range vm.blocks {
+		for pi := range b.Patterns {
+			p := &b.Patterns[pi]
+			n := len(p.Before) + len(p.After)
+			if n <= bestN {
+				continue
+			}
+			if !a.hasWords(p.After) || !a.hasWords(p.Before) {
+				continue
+			}
+			st := matchState{}
+			lm := matcher{verbs: c.verbs, items: lower, lower: true}
+			if !lm.match(p.After, 0, 0, &st) {
+				continue
+			}
+			um := matcher{verbs: c.verbs, items: upper, reverse: true}
+			if !um.match(p.Before, 0, 0, &st) {
+				continue
+			}
+			bestN, bestCode, bestSt = n, p.Code, st
 		}
-		if !a.hasWords(p.After) || !a.hasWords(p.Before) {
-			continue
-		}
-		st := matchState{}
-		lm := matcher{verbs: c.verbs, items: lower, lower: true}
-		if !lm.match(p.After, 0, 0, &st) {
-			continue
-		}
-		um := matcher{verbs: c.verbs, items: upper, reverse: true}
-		if !um.match(p.Before, 0, 0, &st) {
-			continue
-		}
-		bestN, bestCode, bestSt = n, p.Code, st
 	}
 	if bestN < 0 || bestCode == "---" || bestCode == "" {
 		return "", matchState{}, false
