@@ -66,6 +66,12 @@ type Options struct {
 	// default they become one event whose Mentions hold the later
 	// evidence spans.
 	KeepRepeats bool
+	// SubjectOnly takes no source from elsewhere in the sentence when the
+	// verb's clause has a subject that names no actor ("they have pursued
+	// attacks"): PETRARCH takes the nearest actor before the verb, which
+	// in news text is often the wrong one. Use it with an ActorFinder that
+	// resolves pronouns (MentionActors over coreference).
+	SubjectOnly bool
 }
 
 // Coder codes events. It holds no mutable state and is safe for
@@ -277,8 +283,12 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 		if !matched {
 			continue
 		}
-		if !c.opt.Nested {
-			for _, t := range region {
+		var open []bool // with Nested: the complement clauses left to code
+		if c.opt.Nested {
+			open = a.complements(vm)
+		}
+		for _, t := range region {
+			if open == nil || !open[t-s.First] {
 				skip[t-s.First] = true
 			}
 		}
@@ -293,7 +303,7 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 		if !src.set {
 			src = a.subjectSource(vm, tgt)
 		}
-		if !src.set {
+		if !src.set && !(c.opt.SubjectOnly && a.hasSubject(vm)) {
 			src = findSource(a, upper, tgt)
 		}
 		if !src.set {
@@ -688,6 +698,48 @@ func (a *analysis) subjectSource(vm verbMatch, tgt binding) binding {
 		}
 	}
 	return binding{}
+}
+
+// hasSubject reports whether the verb's clause, or the clause it is
+// coordinated with or controlled by, has a subject.
+func (a *analysis) hasSubject(vm verbMatch) bool {
+	h := a.clauseHead(vm.head)
+	for hop := 0; hop < 4 && h >= a.first && h < a.last; hop++ {
+		for _, c := range a.kids[h-a.first] {
+			if d := baseDep(a.tok(c).Dep); d == "nsubj" || d == "nsubjpass" || d == "csubj" {
+				return true
+			}
+		}
+		switch baseDep(a.tok(h).Dep) {
+		case "conj", "xcomp":
+			h = a.tok(h).Head
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// complements marks the tokens of the verb's complement clauses ("said
+// [that Y attacked Z]"), whose verbs Options.Nested codes too; relative
+// and adverbial clauses stay skipped, as in PETRARCH.
+func (a *analysis) complements(vm verbMatch) []bool {
+	open := make([]bool, a.last-a.first)
+	h := a.clauseHead(vm.head)
+	var mark func(t int)
+	mark = func(t int) {
+		open[t-a.first] = true
+		for _, c := range a.kids[t-a.first] {
+			mark(c)
+		}
+	}
+	for _, c := range a.kids[h-a.first] {
+		switch baseDep(a.tok(c).Dep) {
+		case "ccomp", "xcomp", "parataxis":
+			mark(c)
+		}
+	}
+	return open
 }
 
 // blockBinding returns the phrase or compound that holds token t.
