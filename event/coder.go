@@ -310,7 +310,7 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 			continue
 		}
 		n0 := len(evs)
-		evs = c.makeEvents(a, evs, si, vm, src, tgt, code, st.src.set || st.tgt.set)
+		evs = c.makeEvents(a, evs, si, vm, src, tgt, code, st.src.set || st.tgt.set, region)
 		for range evs[n0:] {
 			heads = append(heads, vm.head)
 		}
@@ -869,7 +869,8 @@ func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 	return neg, mod
 }
 
-func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, src, tgt binding, code string, slotted bool) []doc.Event {
+func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, src, tgt binding, code string, slotted bool, region []int) []doc.Event {
+	date, historical := a.eventDate(vm, region)
 	srcs, tgts := a.refs(src), a.refs(tgt)
 	if a.passive(vm) && !slotted {
 		srcs, tgts = tgts, srcs
@@ -903,6 +904,7 @@ func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, s
 				ev := doc.Event{
 					Source: s, Target: t, CAMEO: code, Sent: si,
 					Trigger: trigger, Negated: neg, Modality: mod, Confidence: conf,
+					Date: date, Historical: historical,
 				}
 				ev.Evidence = trigger
 				for _, sp := range []doc.Span{s.Span, t.Span} {
@@ -1040,6 +1042,64 @@ func intentCode(code string, neg bool, mod doc.Modality) string {
 		return "138"
 	}
 	return code
+}
+
+// eventDate returns the event's date: that of a time expression
+// (doc.Times, from the pipeline's time stage) among the verb's own words
+// or the phrase after it, else the story date. historical reports a date
+// before the story's month: "the February 2022 invasion", "protests in
+// 2020".
+func (a *analysis) eventDate(vm verbMatch, region []int) (string, bool) {
+	story := a.d.Date
+	if len(a.d.Times) == 0 {
+		return story, false
+	}
+	lo, hi := a.tok(vm.first).Start, a.tok(vm.last).End
+	if len(region) > 0 {
+		hi = a.tok(region[len(region)-1]).End
+	}
+	// the clause's own words before the verb too: "In 2020, X attacked Y"
+	h := a.clauseHead(vm.head)
+	if l := a.leftmost(h); a.tok(l).Start < lo {
+		lo = a.tok(l).Start
+	}
+	for _, t := range a.d.Times {
+		if t.Value == "" || t.Future || t.Start < lo || t.End > hi {
+			continue
+		}
+		return t.Value, monthsBefore(t.Value, story) >= 2
+	}
+	return story, false
+}
+
+// monthsBefore returns how many months date lies before ref (YYYY,
+// YYYY-MM or YYYY-MM-DD); a date without a month counts as its December,
+// so that only a clearly earlier date is "before". 0 when either is
+// malformed.
+func monthsBefore(date, ref string) int {
+	ym := func(s string, month int) (int, bool) {
+		if len(s) < 4 {
+			return 0, false
+		}
+		y, err := strconv.Atoi(s[:4])
+		if err != nil {
+			return 0, false
+		}
+		if len(s) >= 7 {
+			m, err := strconv.Atoi(s[5:7])
+			if err != nil || m < 1 || m > 12 {
+				return 0, false
+			}
+			month = m
+		}
+		return y*12 + month, true
+	}
+	d, ok1 := ym(date, 12)
+	r, ok2 := ym(ref, 1)
+	if !ok1 || !ok2 {
+		return 0
+	}
+	return r - d
 }
 
 // goldsteinOf returns the Goldstein score of a valid CAMEO code.

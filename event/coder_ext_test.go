@@ -216,3 +216,35 @@ func TestMergeRepeats(t *testing.T) {
 		t.Fatalf("KeepRepeats: %d events, %v", len(d.Events), err)
 	}
 }
+
+func TestEventDate(t *testing.T) {
+	rows := [][5]string{
+		{"In", "IN", "in", "2", "case"},
+		{"2022", "CD", "2022", "4", "nmod"},
+		{"Arnor", "NNP", "Arnor", "4", "nsubj"},
+		{"attacked", "VBD", "attack", "0", "root"},
+		{"Gondor", "NNP", "Gondor", "4", "dobj"},
+	}
+	for _, tt := range []struct {
+		times      []doc.TimeExpr
+		date       string
+		historical bool
+	}{
+		{nil, "2024-07-13", false},
+		{[]doc.TimeExpr{{Span: doc.Span{Start: 3, End: 7}, Value: "2022"}}, "2022", true},
+		{[]doc.TimeExpr{{Span: doc.Span{Start: 3, End: 7}, Value: "2024-07"}}, "2024-07", false},
+		{[]doc.TimeExpr{{Span: doc.Span{Start: 3, End: 7}, Value: "2024-06"}}, "2024-06", false}, // "late last month"
+		{[]doc.TimeExpr{{Span: doc.Span{Start: 3, End: 7}, Value: "2022-02"}}, "2022-02", true},
+		{[]doc.TimeExpr{{Span: doc.Span{Start: 40, End: 44}, Value: "2022"}}, "2024-07-13", false}, // outside the clause
+		{[]doc.TimeExpr{{Span: doc.Span{Start: 3, End: 7}, Value: "2026", Future: true}}, "2024-07-13", false},
+	} {
+		d := parsed("2024-07-13", rows)
+		d.Times = tt.times
+		if err := testCoder(t, event.Options{}).Process(context.Background(), d); err != nil || len(d.Events) != 1 {
+			t.Fatalf("events %v, %v", d.Events, err)
+		}
+		if e := d.Events[0]; e.Date != tt.date || e.Historical != tt.historical {
+			t.Errorf("times %v: date %q historical %v, want %q %v", tt.times, e.Date, e.Historical, tt.date, tt.historical)
+		}
+	}
+}
