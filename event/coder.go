@@ -149,6 +149,7 @@ func (c *Coder) Process(ctx context.Context, d *doc.Doc) error {
 		}
 		c.codeSentence(d, si)
 	}
+	attachQuotes(d)
 	if !c.opt.KeepRepeats {
 		d.Events = mergeRepeats(d.Events)
 	}
@@ -159,6 +160,35 @@ func (c *Coder) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	d.Layers |= doc.LayerEvents
 	return nil
+}
+
+// attachQuotes links each event whose trigger lies in the content of a
+// quote (doc.Quotes, from the pipeline's attribution stage) to that quote,
+// innermost quote first, and, when the parse gave no claimant, takes the
+// quote's attribution chain as ClaimedBy: the outlets it came through,
+// then the speaker.
+func attachQuotes(d *doc.Doc) {
+	for k := range d.Events {
+		e := &d.Events[k]
+		best := -1
+		for qi := range d.Quotes {
+			q := &d.Quotes[qi]
+			if !q.Content.Contains(e.Trigger) {
+				continue
+			}
+			if best < 0 || d.Quotes[best].Content.Contains(q.Content) {
+				best = qi
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		q := &d.Quotes[best]
+		e.Quote = q.ID
+		if len(e.ClaimedBy) == 0 {
+			e.ClaimedBy = append(append([]doc.Ref(nil), q.Via...), q.Speaker)
+		}
+	}
 }
 
 // mergeRepeats folds an event told again in a later sentence (same source,

@@ -248,3 +248,20 @@ func TestEventDate(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotes(t *testing.T) {
+	d := parsed("1995-01-01", [][5]string{
+		{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+		{"attacked", "VBD", "attack", "0", "root"},
+		{"Gondor", "NNP", "Gondor", "2", "dobj"},
+	})
+	d.Quotes = []doc.Quote{{ID: "Q1", Speaker: doc.Ref{Code: "MOR", Text: "Mordor"}, Via: []doc.Ref{{Code: "BRE", Text: "Bree radio"}},
+		Content: doc.Span{Start: 0, End: len(d.Text)}}}
+	if err := testCoder(t, event.Options{}).Process(context.Background(), d); err != nil || len(d.Events) != 1 {
+		t.Fatalf("events %v, %v", d.Events, err)
+	}
+	e := d.Events[0]
+	if e.Quote != "Q1" || len(e.ClaimedBy) != 2 || e.ClaimedBy[0].Code != "BRE" || e.ClaimedBy[1].Code != "MOR" {
+		t.Errorf("quote %q, claimed by %+v", e.Quote, e.ClaimedBy)
+	}
+}
