@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"strings"
@@ -10,13 +9,6 @@ import (
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/internal/shared"
 )
-
-func runCmd(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := run(context.Background(), &env{stdout: &out, stderr: &errb}, args)
-	return code, out.String(), errb.String()
-}
 
 func lastJSON(t *testing.T, out string) map[string]any {
 	t.Helper()
@@ -35,7 +27,7 @@ func lastJSON(t *testing.T, out string) map[string]any {
 
 func TestEvalPetrarch(t *testing.T) {
 	gold := shared.Path(t, "data/petrarch/text/PETR.UnitTest.records.ud.xml")
-	code, out, errs := runCmd(t, "eval", "petrarch", "--gold", gold, "--use-parse", "--format", "json")
+	out, errs, code := runCmd(t, "", "eval", "petrarch", "--gold", gold, "--use-parse", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -43,13 +35,13 @@ func TestEvalPetrarch(t *testing.T) {
 	if m["task"] != "petrarch" || m["records"].(float64) != 284 {
 		t.Errorf("result %v", m)
 	}
-	if code, _, _ := runCmd(t, "eval", "petrarch", "--gold", gold); code != 2 {
+	if _, _, code := runCmd(t, "", "eval", "petrarch", "--gold", gold); code != 2 {
 		t.Errorf("without a pipeline and --use-parse: exit %d, want 2", code)
 	}
-	if code, _, _ := runCmd(t, "eval", "petrarch"); code != 2 {
+	if _, _, code := runCmd(t, "", "eval", "petrarch"); code != 2 {
 		t.Errorf("without --gold: exit %d, want 2", code)
 	}
-	if code, _, _ := runCmd(t, "eval", "petrarch", "--gold", gold, "--use-parse", "--format", "xml"); code != 2 {
+	if _, _, code := runCmd(t, "", "eval", "petrarch", "--gold", gold, "--use-parse", "--format", "xml"); code != 2 {
 		t.Errorf("bad --format: exit %d, want 2", code)
 	}
 }
@@ -76,7 +68,7 @@ func TestEvalTabari(t *testing.T) {
 		d.Layers = doc.LayerTokens | doc.LayerSentences | doc.LayerPOS | doc.LayerLemma | doc.LayerDeps
 		return nil
 	}
-	code, out, errs := runCmd(t, "eval", "tabari", "--project", project, "--format", "json")
+	out, errs, code := runCmd(t, "", "eval", "tabari", "--project", project, "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
