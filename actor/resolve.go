@@ -1,0 +1,591 @@
+package actor
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/wirecoder/wirecoder/doc"
+)
+
+// Resolver is the pipeline stage that finds actor mentions, resolves each to
+// the actor code valid on the story's date and links the mentions of one
+// entity (coreference). It requires doc.LayerTokens|doc.LayerSentences,
+// reads doc.LayerDeps and doc.LayerNER when the story has them, and assigns
+// doc.LayerMentions|doc.LayerEntities. A Resolver is safe for concurrent
+// use.
+type Resolver struct {
+	kb *KB
+}
+
+// NewResolver returns a resolver over kb.
+func NewResolver(kb *KB) *Resolver {
+	if !kb.built {
+		kb.build()
+	}
+	return &Resolver{kb: kb}
+}
+
+// Requires lists the layers the resolver reads.
+const Requires = doc.LayerTokens | doc.LayerSentences
+
+// Assigns lists the layers the resolver adds.
+const Assigns = doc.LayerMentions | doc.LayerEntities
+
+// Process fills d.Mentions and d.Entities. It replaces any mentions and
+// entities already on d.
+func (r *Resolver) Process(ctx context.Context, d *doc.Doc) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("actor: resolve %q: %w", d.ID, err)
+	}
+	if d.Date != "" && !validDate(d.Date) {
+		d.Errors.Add(-1, "actor", fmt.Sprintf("story date %q is not YYYY-MM-DD; using the latest roles", d.Date))
+	}
+	for i, t := range d.Tokens {
+		if t.Start < 0 || t.End > len(d.Text) || t.Start > t.End {
+			return fmt.Errorf("actor: resolve %q: token %d has span [%d,%d) outside the text (%d bytes)", d.ID, i, t.Start, t.End, len(d.Text))
+		}
+	}
+	p := &pass{kb: r.kb, d: d, date: d.Date, deps: d.Layers.Has(doc.LayerDeps)}
+	if !validDate(p.date) {
+		p.date = ""
+	} else {
+		p.date = dateStart(p.date)
+	}
+	p.keys = tokenKeys(d)
+	p.nerEnd, p.nerType = nerSpans(d)
+	p.find()
+	p.resolve()
+	return nil
+}
+
+// pass is the state of one Process call.
+type pass struct {
+	kb      *KB
+	d       *doc.Doc
+	date    string
+	deps    bool
+	keys    docKeys
+	nerEnd  []int
+	nerType []doc.EntityType
+	raws    []raw
+
+	// second pass
+	done     []bool
+	country  []string // resolved country of each raw
+	ents     []*entState
+	byKey    map[string]int
+	dominant string
+	chosen   map[string]*Person
+}
+
+type entState struct {
+	doc.Entity
+	key      string
+	gender   byte
+	number   byte
+	person   *Person
+	titles   []string
+	headWord string
+	country  string
+	last     int // raw index of the latest mention
+	hasName  bool
+}
+
+// find is the first pass: it finds the mentions of each sentence.
+func (p *pass) find() {
+	toks := p.d.Tokens
+	for s := 0; s < len(toks); {
+		e := s + 1
+		for e < len(toks) && toks[e].Sent == toks[s].Sent {
+			e++
+		}
+		p.findIn(s, e, toks[s].Sent)
+		s = e
+	}
+	// "a spokesperson for X": link the speaker to X.
+	for i := range p.raws {
+		r := &p.raws[i]
+		if !r.speaker || r.code != "" || r.country != "" {
+			continue
+		}
+		j := r.last
+		if j < len(toks) && (p.keys.key[j] == "for" || p.keys.key[j] == "of" || p.keys.key[j] == "from") {
+			j++
+			for k := i + 1; k < len(p.raws) && p.raws[k].first <= j+1; k++ {
+				if p.raws[k].first == j || (p.raws[k].first == j+1 && determiners[p.keys.key[j]]) {
+					r.speaks = k
+					break
+				}
+			}
+		}
+	}
+}
+
+func (p *pass) findIn(s, e, sent int) {
+	k := &p.keys
+	firstInSent := len(p.raws)
+	possessor := -1 // raw index of a person followed by a possessive
+	for i := s; i < e; {
+		w := k.key[i]
+		// "the two leaders"
+		if n, end := p.groupAt(i, e); end > 0 {
+			p.add(raw{first: i, last: end, sent: sent, kind: doc.MentionNominal, typ: doc.GROUP,
+				group: n, source: "coref", definite: true})
+			i = end
+			continue
+		}
+		if pronouns[w] && !(possPronouns[w] && i+1 < e && k.key[i+1] == "country") {
+			if (w == "it" && p.pleonastic(i, e)) || (w == "her" && false) {
+				i++
+				continue
+			}
+			p.add(raw{first: i, last: i + 1, sent: sent, kind: doc.MentionPronoun, pronoun: w, source: "coref"})
+			i++
+			continue
+		}
+		ch, end, poss := p.chain(i, e)
+		if len(ch) == 0 {
+			possessor = -1
+			i++
+			continue
+		}
+		r, ok := p.interpret(ch, i, end, sent)
+		if !ok {
+			i = end
+			continue
+		}
+		r.poss = poss > 0
+		if possessor >= 0 && p.raws[possessor].last+2 >= r.first && r.country == "" && r.code == "" {
+			r.ctyFrom = possessor
+		}
+		idx := p.add(r)
+		possessor = -1
+		if poss > 0 && (len(r.person) > 0 || r.typ == doc.PER) {
+			possessor = idx
+		}
+		i = end + poss
+	}
+	// Subject detection.
+	for j := firstInSent; j < len(p.raws); j++ {
+		r := &p.raws[j]
+		if p.deps {
+			h := r.last - 1
+			dep := p.d.Tokens[h].Dep
+			r.subject = strings.HasPrefix(dep, "nsubj")
+			continue
+		}
+		if r.last < e && subjectNext[k.key[r.last]] {
+			r.subject = true
+		}
+		if r.last+1 < e && isAdverb(k.key[r.last]) && subjectNext[k.key[r.last+1]] {
+			r.subject = true
+		}
+		if j == firstInSent && r.first <= s+1 {
+			r.subject = true
+		}
+	}
+}
+
+func isAdverb(w string) bool {
+	return strings.HasSuffix(w, "ly") || w == "also" || w == "then" || w == "later"
+}
+
+func (p *pass) add(r raw) int {
+	if r.ctyFrom == 0 && r.speaks == 0 {
+		r.ctyFrom, r.speaks = -1, -1
+	}
+	p.raws = append(p.raws, r)
+	return len(p.raws) - 1
+}
+
+// groupAt recognises "the two leaders", "both leaders", "the three
+// countries".
+func (p *pass) groupAt(i, e int) (int, int) {
+	k := p.keys.key
+	j := i
+	if k[j] == "the" {
+		j++
+	}
+	if j >= e {
+		return 0, 0
+	}
+	n, ok := numberWords[k[j]]
+	if !ok || n == 0 {
+		return 0, 0
+	}
+	j++
+	if j < e && groupNouns[k[j]] {
+		return n, j + 1
+	}
+	if j+2 < e && k[j] == "heads" && k[j+1] == "of" && k[j+2] == "state" {
+		return n, j + 3
+	}
+	return 0, 0
+}
+
+// pleonastic reports an "it" that refers to nothing: "it is understood
+// that", "it was likely to".
+func (p *pass) pleonastic(i, e int) bool {
+	k := p.keys.key
+	if i+1 >= e {
+		return false
+	}
+	switch k[i+1] {
+	case "is", "was", "'s", "seems", "seemed", "appears", "appeared", "would", "will", "remains", "remained":
+	default:
+		return false
+	}
+	for j := i + 2; j < e && j < i+6; j++ {
+		switch k[j] {
+		case "that", "to", "whether", "unclear", "clear", "likely", "unlikely", "possible", "impossible", "important", "necessary", "understood", "believed", "expected", "reported", "raining", "time":
+			return true
+		case ",", ".", "and":
+			return false
+		}
+	}
+	return false
+}
+
+// chain reads the elements of one mention from token i: determiners,
+// modifiers, demonyms, countries, titles, names and sector nouns, joined by
+// possessives. It returns the elements, the end of the last one and the
+// length of a possessive that follows the chain (0 if none).
+func (p *pass) chain(i, e int) ([]elem, int, int) {
+	k := &p.keys
+	var ch []elem
+	j := i
+	det := false
+	for j < e {
+		end, ents := p.kb.match(k, j, e)
+		nEnd := 0
+		if p.nerEnd != nil && p.nerEnd[j] > j {
+			nEnd = p.nerEnd[j]
+			if nEnd > e {
+				nEnd = e
+			}
+		}
+		var el elem
+		switch {
+		case nEnd > end && nEnd > j:
+			el = elem{first: j, last: nEnd, kind: eNER, nerType: p.nerType[j]}
+		case end > j:
+			el = elem{first: j, last: end, kind: eKB, ent: pick(ents), alts: ents}
+			// A title before a capitalised word is a title ("General
+			// Smith"), otherwise a sector noun wins ("the general").
+			if t, ok := hasKind(ents, KindTitle); ok && el.ent.kind == KindSector && end < e && k.upper[end] && k.lower[end] {
+				el.ent = t
+			}
+			if el.ent.kind == KindSector {
+				if _, ok := hasKind(ents, KindTitle); ok && len(ch) > 0 && ch[len(ch)-1].kind == eKB && isCountryish(ch[len(ch)-1].ent.kind) && k.upper[j] {
+					el.ent, _ = hasKind(ents, KindTitle)
+				}
+			}
+		case len(ch) == 0 && !det && possPronouns[k.key[j]] && j+1 < e && k.key[j+1] == "country":
+			el = elem{first: j, last: j + 2, kind: eCountryRef, pron: k.key[j]}
+		case det && len(ch) == 0 && k.key[j] == "country":
+			el = elem{first: j, last: j + 1, kind: eCountryRef, pron: "the"}
+		case len(ch) == 0 && !det && determiners[k.key[j]]:
+			det = true
+			j++
+			continue
+		case len(ch) > 0 && ch[len(ch)-1].kind == eKB && ch[len(ch)-1].ent.kind == KindTitle && k.upper[j] && k.lower[j] && isWord(k.key[j]):
+			n := j + 1
+			for n < e && n < j+5 && ((k.upper[n] && k.lower[n] && isWord(k.key[n])) || nameParticle[k.key[n]]) {
+				n++
+			}
+			for n > j+1 && nameParticle[k.key[n-1]] {
+				n--
+			}
+			el = elem{first: j, last: n, kind: eName}
+		default:
+			return ch, lastEnd(ch, i), 0
+		}
+		ch = append(ch, el)
+		j = el.last
+		if isPersonElem(el) {
+			return ch, j, k.possLen(j, e)
+		}
+		if pl := k.possLen(j, e); pl > 0 {
+			if nEnd, _ := p.kb.match(k, j+pl, e); nEnd > j+pl {
+				j += pl
+				continue
+			}
+			return ch, j, pl
+		}
+		if el.kind == eKB && el.ent.kind == KindTitle && j+1 < e && k.key[j] == "of" {
+			n := j + 1
+			if k.key[n] == "the" {
+				n++
+			}
+			if end, ents := p.kb.match(k, n, e); end > n {
+				if en := pick(ents); en.kind == KindCountry || en.kind == KindActor {
+					ch = append(ch, elem{first: n, last: end, kind: eKB, ent: en, alts: ents})
+					j = end
+					return ch, j, k.possLen(j, e)
+				}
+			}
+		}
+		if el.kind == eKB && (el.ent.kind == KindActor || el.ent.kind == KindCountry || el.ent.kind == KindPeople) {
+			// A name ends the mention unless a noun follows ("BelTA news
+			// agency", "Kremlin leader").
+			if end, ents := p.kb.match(k, j, e); end > j {
+				if en := pick(ents); en.kind == KindSector || en.kind == KindTitle {
+					continue
+				}
+				if _, ok := hasKind(ents, KindPerson); ok && el.ent.kind == KindActor {
+					continue
+				}
+			}
+			if p.nerEnd != nil && j < len(p.nerEnd) && p.nerEnd[j] > j && p.nerType[j] == doc.PER {
+				continue
+			}
+			return ch, j, 0
+		}
+	}
+	return ch, lastEnd(ch, i), 0
+}
+
+func isCountryish(k Kind) bool {
+	return k == KindCountry || k == KindDemonym || k == KindActor || k == KindCapital
+}
+
+var nameParticle = map[string]bool{"al": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true, "der": true, "da": true, "del": true, "la": true, "el": true, "abu": true}
+
+func isWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if (c < 'a' || c > 'z') && c != '\'' && c < 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func lastEnd(ch []elem, i int) int {
+	if len(ch) == 0 {
+		return i
+	}
+	return ch[len(ch)-1].last
+}
+
+func isPersonElem(el elem) bool {
+	switch el.kind {
+	case eName:
+		return true
+	case eNER:
+		return el.nerType == doc.PER
+	case eKB:
+		return el.ent.kind == KindPerson
+	}
+	return false
+}
+
+// interpret turns a chain into one mention.
+func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
+	k := &p.keys
+	r := raw{sent: sent, first: start, last: end, ctyFrom: -1, speaks: -1, source: "kb"}
+	// The head is the last element that is not a modifier.
+	h := -1
+	for i := len(ch) - 1; i >= 0; i-- {
+		if !(ch[i].kind == eKB && ch[i].ent.kind == KindModifier) {
+			h = i
+			break
+		}
+	}
+	if h < 0 {
+		return r, false
+	}
+	// Trailing modifiers are not part of the mention.
+	r.last = ch[h].last
+	head := ch[h]
+	var org *NamedActor
+	var title *Noun
+	var ctyPron string
+	for i := h - 1; i >= 0; i-- {
+		el := ch[i]
+		switch el.kind {
+		case eCountryRef:
+			if r.country == "" && ctyPron == "" {
+				ctyPron = el.pron
+			}
+		case eKB:
+			switch el.ent.kind {
+			case KindCountry, KindDemonym, KindPeople, KindCapital:
+				if r.country == "" && ctyPron == "" {
+					r.country = p.kb.Countries[el.ent.idx].Code
+				}
+			case KindActor:
+				if org == nil {
+					org = p.kb.Actors[el.ent.idx]
+				}
+			case KindTitle:
+				if title == nil {
+					title = p.kb.Nouns[el.ent.idx]
+				}
+			}
+		}
+	}
+	if org != nil && r.country == "" && ctyPron == "" {
+		r.country = org.Country
+	}
+	r.definite = k.key[start] == "the"
+	hasDet := determiners[k.key[start]]
+	nameStart := start
+	if hasDet && !(head.kind == eKB && head.ent.kind == KindActor && strings.HasPrefix(strings.ToLower(head.ent.text), "the ")) {
+		nameStart = start + 1
+	}
+	if title != nil {
+		r.title = strings.ToLower(title.Text)
+		r.sector = title.Sector
+	}
+	setCtyPron := func() {
+		if ctyPron != "" {
+			r.ctyRef = false
+			r.pronoun = ctyPron
+		}
+	}
+	switch head.kind {
+	case eCountryRef:
+		r.kind, r.typ, r.ctyRef, r.pronoun = doc.MentionNominal, doc.GPE, true, head.pron
+		return r, true
+	case eName, eNER:
+		r.first = nameStart
+		text := p.d.Slice(p.d.TokenSpan(head.first, head.last))
+		typ := head.nerType
+		if head.kind == eName {
+			typ = doc.PER
+			r.source = "kb"
+		} else {
+			r.source = "ner"
+		}
+		r.kind, r.typ = doc.MentionName, typ
+		r.name = text
+		r.key = "N:" + strings.ToLower(text)
+		if typ == doc.PER {
+			r.surname = k.key[head.last-1]
+			if title != nil || org != nil {
+				if org != nil && org.Sector != "" {
+					r.code = org.Code
+				} else if r.country != "" {
+					r.code = r.country + r.sector
+				} else {
+					r.inherit = true
+				}
+			}
+		} else if org != nil {
+			r.code = org.Code
+		} else if r.country != "" {
+			r.code = r.country
+		}
+		setCtyPron()
+		return r, true
+	}
+	// A knowledge-base head.
+	en := head.ent
+	switch en.kind {
+	case KindPerson:
+		r.first = nameStart
+		r.kind, r.typ = doc.MentionName, doc.PER
+		for _, a := range head.alts {
+			if a.kind == KindPerson {
+				r.person = append(r.person, p.kb.People[a.idx])
+			}
+		}
+	case KindActor:
+		a := p.kb.Actors[en.idx]
+		r.first = nameStart
+		r.kind, r.typ, r.code = a.Kind, a.Type, a.Code
+		r.key = "A:" + a.Code + ":" + a.Names[0]
+		r.name = a.Names[0]
+		r.number = actorNumber(a)
+	case KindCountry:
+		c := p.kb.Countries[en.idx]
+		r.first = nameStart
+		if r.definite && !strings.HasPrefix(strings.ToLower(en.text), "the ") {
+			r.first = start + 1
+		}
+		r.kind, r.typ, r.code, r.country = doc.MentionName, doc.GPE, c.Code, c.Code
+		r.key, r.name = "C:"+c.Code, c.Names[0]
+	case KindCapital:
+		c := p.kb.Countries[en.idx]
+		r.first = nameStart
+		r.country = c.Code
+		if r.first > 0 && locPreps[k.key[r.first-1]] {
+			r.kind, r.typ, r.code = doc.MentionName, doc.GPE, c.Code
+			r.key, r.name = "L:"+strings.ToLower(en.text), en.text
+		} else {
+			r.kind, r.typ, r.code = doc.MentionMetonym, doc.ORG, c.Code+"GOV"
+			r.key, r.name = "M:"+c.Code+"GOV", en.text
+		}
+	case KindPeople:
+		c := p.kb.Countries[en.idx]
+		r.kind, r.typ, r.code, r.country = doc.MentionDemonym, doc.NORP, c.Code, c.Code
+		r.key, r.name, r.number = "P:"+c.Code, en.text, 'p'
+	case KindDemonym:
+		c := p.kb.Countries[en.idx]
+		r.first = head.first
+		r.kind, r.typ, r.code, r.country = doc.MentionDemonym, doc.NORP, c.Code, c.Code
+		r.key, r.name = "C:"+c.Code, c.Names[0]
+	case KindTitle:
+		n := p.kb.Nouns[en.idx]
+		r.kind, r.typ = doc.MentionNominal, doc.PER
+		r.title, r.sector, r.number = strings.ToLower(n.Text), n.Sector, 's'
+		if org != nil {
+			r.code = org.Code
+		} else if r.country != "" {
+			r.code = r.country + n.Sector
+		} else if ctyPron == "" {
+			r.inherit = true
+		}
+		setCtyPron()
+	case KindSector:
+		n := p.kb.Nouns[en.idx]
+		r.kind, r.typ, r.number = doc.MentionNominal, n.Type, n.Number
+		r.noun = strings.ToLower(n.Text)
+		r.headWord = k.key[head.last-1]
+		r.sector = n.Sector
+		if n.Sector == "" {
+			r.speaker = true
+			r.sector = "GOV"
+		}
+		switch {
+		case org != nil && (org.Sector != "" || n.Sector == "" || n.Sector == org.Sector):
+			r.code = org.Code
+			if n.Type == doc.ORG && org.Type == doc.ORG {
+				r.key, r.name, r.kind = "A:"+org.Code+":"+org.Names[0], org.Names[0], doc.MentionName
+				r.number = actorNumber(org)
+			}
+		case org != nil:
+			r.code = org.Code + n.Sector
+		case r.country != "":
+			r.code = r.country + r.sector
+		case ctyPron != "":
+			setCtyPron()
+		default:
+			r.inherit = !r.speaker
+		}
+	default:
+		return r, false
+	}
+	if r.first >= r.last {
+		r.first = head.first
+	}
+	return r, true
+}
+
+// actorNumber is how a named actor is referred to: news agencies and seats
+// of power as "it", groups named by a plural ("the Taliban") as "they",
+// other organisations as either.
+func actorNumber(a *NamedActor) byte {
+	switch {
+	case a.Plural:
+		return 'p'
+	case a.Sector == "MED" || a.Kind == doc.MentionMetonym:
+		return 's'
+	}
+	return 'o'
+}
