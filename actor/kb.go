@@ -586,10 +586,21 @@ func sourceRank(src string) int {
 // falls after the person's last role, the person is returned as a former
 // official: the last role's country with the ELI (elite) sector, and ok
 // false.
+//
+// When curated or user files give roles for a person, only the roles of
+// the most trusted source are used: a curated file that ends a role
+// overrides an open-ended Wikidata or Archigos entry.
 func (p *Person) RoleOn(date string) (Role, bool) {
+	rank := 99
+	for _, r := range p.Roles {
+		if s := sourceRank(r.Source); s < rank {
+			rank = s
+		}
+	}
+	usable := func(r Role) bool { return rank > 1 || sourceRank(r.Source) == rank }
 	best := -1
 	for i, r := range p.Roles {
-		if !r.covers(date) {
+		if !usable(r) || !r.covers(date) {
 			continue
 		}
 		if best < 0 || betterRole(r, p.Roles[best]) {
@@ -605,7 +616,7 @@ func (p *Person) RoleOn(date string) (Role, bool) {
 	// The latest role that ended before date.
 	last := -1
 	for i, r := range p.Roles {
-		if date != "" && r.From != "" && dateStart(r.From) > date {
+		if !usable(r) || date != "" && r.From != "" && dateStart(r.From) > date {
 			continue
 		}
 		if last < 0 || dateEnd(r.Until) > dateEnd(p.Roles[last].Until) ||

@@ -69,6 +69,8 @@ type pass struct {
 	nerEnd  []int
 	nerType []doc.EntityType
 	raws    []raw
+	// surnames of unknown persons named so far, for a surname used alone.
+	surnames map[string]bool
 
 	// second pass
 	done     []bool
@@ -269,6 +271,14 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 		switch {
 		case nEnd > end && nEnd > j:
 			el = elem{first: j, last: nEnd, kind: eNER, nerType: p.nerType[j]}
+		case end == j+1 && isOnlyPerson(ents) && end < e && k.upper[end] && k.lower[end] && isWord(k.key[end]) && !p.startsKB(end, e):
+			// A one-word alias followed by more capitalised words is the
+			// first name of someone else: "John Mwangi" is not King John.
+			n := end + 1
+			for n < e && n < j+5 && k.upper[n] && k.lower[n] && isWord(k.key[n]) {
+				n++
+			}
+			el = elem{first: j, last: n, kind: eName}
 		case end > j:
 			el = elem{first: j, last: end, kind: eKB, ent: pick(ents), alts: ents}
 			// A title before a capitalised word is a title ("General
@@ -285,6 +295,8 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 			el = elem{first: j, last: j + 2, kind: eCountryRef, pron: k.key[j]}
 		case det && len(ch) == 0 && k.key[j] == "country":
 			el = elem{first: j, last: j + 1, kind: eCountryRef, pron: "the"}
+		case len(ch) == 0 && !det && k.upper[j] && k.lower[j] && p.surnames[k.key[j]]:
+			el = elem{first: j, last: j + 1, kind: eName}
 		case len(ch) == 0 && !det && determiners[k.key[j]]:
 			det = true
 			j++
@@ -467,6 +479,10 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 		r.key = "N:" + strings.ToLower(text)
 		if typ == doc.PER {
 			r.surname = k.key[head.last-1]
+			if p.surnames == nil {
+				p.surnames = map[string]bool{}
+			}
+			p.surnames[r.surname] = true
 			if title != nil || org != nil {
 				if org != nil && org.Sector != "" {
 					r.code = org.Code
@@ -588,4 +604,20 @@ func actorNumber(a *NamedActor) byte {
 		return 's'
 	}
 	return 'o'
+}
+
+func isOnlyPerson(ents []phraseEnt) bool {
+	for _, e := range ents {
+		if e.kind != KindPerson {
+			return false
+		}
+	}
+	return len(ents) > 0
+}
+
+// startsKB reports whether a knowledge-base phrase other than a person's
+// name starts at token i.
+func (p *pass) startsKB(i, e int) bool {
+	end, ents := p.kb.match(&p.keys, i, e)
+	return end > i && !isOnlyPerson(ents)
 }

@@ -45,7 +45,7 @@ func testDoc(text, date string) *doc.Doc {
 					i += w
 					continue
 				}
-				if i-start == 1 && unicode.IsUpper(rune(text[start])) {
+				if (i-start == 1 && unicode.IsUpper(rune(text[start]))) || strings.Contains(text[start:i], ".") {
 					i += w
 					continue
 				}

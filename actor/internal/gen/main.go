@@ -154,9 +154,21 @@ func countries(b *bytes.Buffer, dir string) (map[string]string, error) {
 		AltSpellings []string
 		Capital      []string
 		Demonyms     map[string]struct{ F, M string }
+		Independent  bool
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("countries: parse %s: %w", filepath.Join(dir, "countries.json"), err)
+	}
+	// A demonym shared by several territories ("French", "American") goes
+	// to the independent state among them only.
+	demIndep := map[string]int{}
+	for _, c := range raw {
+		if d, ok := c.Demonyms["eng"]; ok && c.Independent {
+			demIndep[d.M]++
+			if d.F != d.M {
+				demIndep[d.F]++
+			}
+		}
 	}
 	recs := map[string]*countryRec{}
 	get := func(code string) *countryRec {
@@ -178,7 +190,7 @@ func countries(b *bytes.Buffer, dir string) (map[string]string, error) {
 				r.names = add(r.names, a)
 			}
 		}
-		if d, ok := c.Demonyms["eng"]; ok {
+		if d, ok := c.Demonyms["eng"]; ok && (c.Independent || demIndep[d.M] == 0) {
 			r.adj = add(r.adj, d.M, d.F)
 			for _, a := range []string{d.M, d.F} {
 				if p := plural(a); p != "" {
