@@ -165,13 +165,13 @@ var (
 // Default returns the embedded knowledge base, loaded once.
 func Default() (*KB, error) {
 	defaultOnce.Do(func() {
-		zr, err := gzip.NewReader(bytes.NewReader(compiledKB))
+		text, err := gzipReader(compiledKB)
 		if err != nil {
-			defaultErr = fmt.Errorf("actor: open embedded knowledge base: %w", err)
+			defaultErr = err
 			return
 		}
 		kb := NewKB()
-		if err := kb.Parse(zr, "compiled.kb"); err != nil {
+		if err := kb.Parse(strings.NewReader(text), "compiled.kb"); err != nil {
 			defaultErr = err
 			return
 		}
@@ -388,6 +388,16 @@ func validDate(d string) bool {
 			return false
 		}
 	}
+	if len(d) >= 7 {
+		if m := d[5:7]; m < "01" || m > "12" {
+			return false
+		}
+	}
+	if len(d) == 10 {
+		if day := d[8:10]; day < "01" || day > "31" {
+			return false
+		}
+	}
 	return true
 }
 
@@ -568,39 +578,53 @@ func (r Role) covers(date string) bool {
 }
 
 // sourceRank orders sources by how much their dates are to be trusted:
-// curated files first, then Wikidata, then Archigos.
+// the user's own files first, then the curated files, then Wikidata, then
+// Archigos.
 func sourceRank(src string) int {
 	switch {
 	case strings.HasPrefix(src, "curated"):
-		return 0
+		return 1
 	case strings.HasPrefix(src, "wikidata"):
 		return 2
 	case strings.HasPrefix(src, "archigos"):
 		return 3
 	}
-	return 1 // user files
+	return 0 // user files
+}
+
+// until returns the effective end of role i: an open-ended role from a
+// less trusted source ends where an overlapping, dated role of a more
+// trusted source ends (Wikidata's "President 2021-" ends on 2025-01-20
+// when the curated file says so).
+func (p *Person) until(i int) string {
+	r := p.Roles[i]
+	if r.Until != "" {
+		return r.Until
+	}
+	rank := sourceRank(r.Source)
+	end := ""
+	for _, s := range p.Roles {
+		if s.Until == "" || sourceRank(s.Source) >= rank {
+			continue
+		}
+		if dateEnd(s.Until) >= dateStart(r.From) && dateEnd(s.Until) > dateEnd(end) {
+			end = s.Until
+		}
+	}
+	return end
 }
 
 // RoleOn returns the role the person holds on date (YYYY-MM-DD, or "" for the
-// latest), and whether one was found. When no role covers the date and it
-// falls after the person's last role, the person is returned as a former
-// official: the last role's country with the ELI (elite) sector, and ok
-// false.
-//
-// When curated or user files give roles for a person, only the roles of
-// the most trusted source are used: a curated file that ends a role
-// overrides an open-ended Wikidata or Archigos entry.
+// latest), and whether one was found. When several roles hold, the one of
+// the most trusted source wins, then the latest to start. When none holds
+// and the date falls after the person's last role, the person is returned
+// as a former official: the last role's country with the ELI (elite)
+// sector, and ok false.
 func (p *Person) RoleOn(date string) (Role, bool) {
-	rank := 99
-	for _, r := range p.Roles {
-		if s := sourceRank(r.Source); s < rank {
-			rank = s
-		}
-	}
-	usable := func(r Role) bool { return rank > 1 || sourceRank(r.Source) == rank }
 	best := -1
 	for i, r := range p.Roles {
-		if !usable(r) || !r.covers(date) {
+		r.Until = p.until(i)
+		if !r.covers(date) {
 			continue
 		}
 		if best < 0 || betterRole(r, p.Roles[best]) {
@@ -614,14 +638,14 @@ func (p *Person) RoleOn(date string) (Role, bool) {
 		return Role{}, false
 	}
 	// The latest role that ended before date.
-	last := -1
+	last, lastEnd := -1, ""
 	for i, r := range p.Roles {
-		if !usable(r) || date != "" && r.From != "" && dateStart(r.From) > date {
+		if date != "" && r.From != "" && dateStart(r.From) > date {
 			continue
 		}
-		if last < 0 || dateEnd(r.Until) > dateEnd(p.Roles[last].Until) ||
-			(dateEnd(r.Until) == dateEnd(p.Roles[last].Until) && betterRole(r, p.Roles[last])) {
-			last = i
+		u := dateEnd(p.until(i))
+		if last < 0 || u > lastEnd || (u == lastEnd && betterRole(r, p.Roles[last])) {
+			last, lastEnd = i, u
 		}
 	}
 	if last < 0 {
@@ -632,7 +656,7 @@ func (p *Person) RoleOn(date string) (Role, bool) {
 	if c == "" || c == "IGO" {
 		return Role{}, false
 	}
-	return Role{Code: c + "ELI", From: r.Until, Title: "former " + r.Title, Source: r.Source, Line: r.Line}, false
+	return Role{Code: c + "ELI", From: p.until(last), Title: "former " + r.Title, Source: r.Source, Line: r.Line}, false
 }
 
 func betterRole(a, b Role) bool {
@@ -726,4 +750,21 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// ValidDate reports whether s is a date of the knowledge-base format:
+// YYYY, YYYY-MM or YYYY-MM-DD.
+func ValidDate(s string) bool { return s != "" && validDate(s) }
+
+// gzipReader returns the text of a gzip-compressed file.
+func gzipReader(data []byte) (string, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return "", fmt.Errorf("actor: open embedded knowledge base: %w", err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return "", fmt.Errorf("actor: read embedded knowledge base: %w", err)
+	}
+	return string(b), nil
 }

@@ -106,12 +106,35 @@ type docKeys struct {
 func tokenKeys(d *doc.Doc) docKeys {
 	n := len(d.Tokens)
 	k := docKeys{key: make([]string, n), upper: make([]bool, n), lower: make([]bool, n)}
+	// The keys that differ from their token's text share one buffer: one
+	// allocation per story instead of one per capitalised word.
+	var buf []byte
+	type span struct{ a, b int }
+	spans := make([]span, n)
+	texts := make([]string, n)
 	for i, t := range d.Tokens {
 		s := t.Norm
-		if s == "" && t.Start >= 0 && t.End <= len(d.Text) && t.Start <= t.End {
+		if s == "" {
 			s = d.Text[t.Start:t.End]
 		}
-		k.key[i] = wordKey(s)
+		texts[i] = s
+		if isPlainKey(s) {
+			spans[i] = span{-1, -1}
+			continue
+		}
+		a := len(buf)
+		buf = appendKey(buf, s)
+		spans[i] = span{a, len(buf)}
+	}
+	all := string(buf)
+	for i, s := range texts {
+		if spans[i].a < 0 {
+			k.key[i] = s
+		} else {
+			k.key[i] = all[spans[i].a:spans[i].b]
+		}
+	}
+	for i, s := range texts {
 		r, _ := utf8.DecodeRuneInString(s)
 		k.upper[i] = unicode.IsUpper(r) || unicode.IsDigit(r)
 		for j := 0; j < len(s); j++ {
@@ -166,13 +189,24 @@ func (kb *KB) match(k *docKeys, i, end int) (int, []phraseEnt) {
 		if len(n.ents) == 0 {
 			continue
 		}
-		var ok []phraseEnt
+		// Most nodes hold one entry or entries that all fit: return the
+		// node's own slice and copy only when some must be left out.
+		fit := 0
 		for _, e := range n.ents {
 			if caseFits(k, i, j+1, e) {
-				ok = append(ok, e)
+				fit++
 			}
 		}
-		if len(ok) > 0 {
+		switch {
+		case fit == len(n.ents):
+			bestEnd, best = j+1, n.ents
+		case fit > 0:
+			ok := make([]phraseEnt, 0, fit)
+			for _, e := range n.ents {
+				if caseFits(k, i, j+1, e) {
+					ok = append(ok, e)
+				}
+			}
 			bestEnd, best = j+1, ok
 		}
 	}

@@ -137,23 +137,26 @@ func phraseKey(s string) []string {
 // curly apostrophes straightened, dots and hyphens dropped ("U.S." → "us",
 // "Erdoğan" → "erdogan", "state-run" → "staterun").
 func wordKey(w string) string {
-	ascii := true
-	lowerOK := true
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if (c >= 'A' && c <= 'Z') || c == '.' || c == '-' {
-			lowerOK = false
-		}
-	}
-	if ascii && lowerOK {
+	if isPlainKey(w) {
 		return w
 	}
-	var b strings.Builder
-	b.Grow(len(w))
+	return string(appendKey(nil, w))
+}
+
+// isPlainKey reports a word that is its own key (lower-case ASCII letters
+// with no dots or hyphens).
+func isPlainKey(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') || c == '.' || c == '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendKey appends the key of w to b.
+func appendKey(b []byte, w string) []byte {
 	for _, r := range w {
 		switch r {
 		case '.', '-', '‐', '‑', '–':
@@ -165,20 +168,20 @@ func wordKey(w string) string {
 		}
 		if r >= utf8.RuneSelf {
 			if f, ok := fold[r]; ok {
-				b.WriteString(f)
+				b = append(b, f...)
 				continue
 			}
 			r = unicode.ToLower(r)
 			if f, ok := fold[r]; ok {
-				b.WriteString(f)
+				b = append(b, f...)
 				continue
 			}
 		} else if r >= 'A' && r <= 'Z' {
 			r += 'a' - 'A'
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return b.String()
+	return b
 }
 
 // fold maps accented Latin letters to their ASCII base.
