@@ -347,6 +347,14 @@ func (p *pass) sectorMention(i int) (int, doc.Actor) {
 			explicit = true
 		}
 	}
+	// "the alliance": the latest named organisation.
+	if r.anaphor && !explicit && r.definite {
+		for j := len(p.ents) - 1; j >= 0; j-- {
+			if e := p.ents[j]; e.Type == doc.ORG && e.hasName {
+				return j, e.Actor
+			}
+		}
+	}
 	// "the ministry": the latest entity whose noun ends in the same word.
 	if !explicit && r.definite {
 		for j := len(p.ents) - 1; j >= 0; j-- {

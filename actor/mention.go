@@ -55,6 +55,7 @@ type raw struct {
 	group    int  // number of members of a group mention ("the two leaders")
 	speaks   int  // for "a spokesperson for X": index of X's raw mention, else -1
 	speaker  bool // the mention is a spokesperson-type noun
+	anaphor  bool // "the alliance": a noun that refers back to a named organisation
 	subject  bool
 	poss     bool // followed by a possessive ("Putin's assurances")
 	surname  string

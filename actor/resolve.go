@@ -301,7 +301,7 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 			det = true
 			j++
 			continue
-		case len(ch) > 0 && ch[len(ch)-1].kind == eKB && ch[len(ch)-1].ent.kind == KindTitle && k.upper[j] && k.lower[j] && isWord(k.key[j]):
+		case len(ch) > 0 && p.titleLike(ch[len(ch)-1]) && k.upper[j] && k.lower[j] && isWord(k.key[j]):
 			n := j + 1
 			for n < e && n < j+5 && ((k.upper[n] && k.lower[n] && isWord(k.key[n])) || nameParticle[k.key[n]]) {
 				n++
@@ -311,6 +311,13 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 			}
 			el = elem{first: j, last: n, kind: eName}
 		default:
+			// One or two unknown lower-case words between a country or
+			// organisation and a sector noun belong to the mention
+			// ("Russian aviation authorities").
+			if n := p.bridge(ch, j, e); n > j {
+				j = n
+				continue
+			}
 			return ch, lastEnd(ch, i), 0
 		}
 		ch = append(ch, el)
@@ -416,7 +423,7 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 	head := ch[h]
 	var org *NamedActor
 	var title *Noun
-	var ctyPron string
+	var ctyPron, orgSector string
 	for i := h - 1; i >= 0; i-- {
 		el := ch[i]
 		switch el.kind {
@@ -438,6 +445,13 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 				if title == nil {
 					title = p.kb.Nouns[el.ent.idx]
 				}
+			case KindSector:
+				n := p.kb.Nouns[el.ent.idx]
+				if n.Type == doc.PER && title == nil {
+					title = n // "spokesperson Mao Ning"
+				} else if n.Type != doc.PER && n.Sector != "" && orgSector == "" {
+					orgSector = n.Sector // "Foreign Ministry spokesperson"
+				}
 			}
 		}
 	}
@@ -453,6 +467,12 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 	if title != nil {
 		r.title = strings.ToLower(title.Text)
 		r.sector = title.Sector
+		if r.sector == "" {
+			r.sector = orgSector
+		}
+		if r.sector == "" {
+			r.sector = "GOV"
+		}
 	}
 	setCtyPron := func() {
 		if ctyPron != "" {
@@ -565,7 +585,11 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 		r.headWord = k.key[head.last-1]
 		r.sector = n.Sector
 		if n.Sector == "" {
-			r.speaker = true
+			if n.Type == doc.ORG {
+				r.anaphor = true
+			} else {
+				r.speaker = true
+			}
 			r.sector = "GOV"
 		}
 		switch {
@@ -620,4 +644,57 @@ func isOnlyPerson(ents []phraseEnt) bool {
 func (p *pass) startsKB(i, e int) bool {
 	end, ents := p.kb.match(&p.keys, i, e)
 	return end > i && !isOnlyPerson(ents)
+}
+
+// titleLike reports an element after which capitalised words are a
+// person's name: a title, or a person noun such as "spokesperson".
+func (p *pass) titleLike(el elem) bool {
+	if el.kind != eKB {
+		return false
+	}
+	if el.ent.kind == KindTitle {
+		return true
+	}
+	if el.ent.kind == KindSector {
+		n := p.kb.Nouns[el.ent.idx]
+		return n.Type == doc.PER && n.Number != 'p'
+	}
+	return false
+}
+
+// bridge returns the token after one or two unknown lower-case words at j
+// that lead to a sector noun, when the chain so far names a country or an
+// organisation; else j.
+func (p *pass) bridge(ch []elem, j, e int) int {
+	if len(ch) == 0 {
+		return j
+	}
+	last := ch[len(ch)-1]
+	if last.kind != eKB || !(last.ent.kind == KindDemonym || last.ent.kind == KindCountry || last.ent.kind == KindActor) {
+		return j
+	}
+	k := &p.keys
+	for n := j; n < e && n < j+2; n++ {
+		if k.upper[n] || !isWord(k.key[n]) || stopWords[k.key[n]] {
+			return j
+		}
+		if end, ents := p.kb.match(k, n+1, e); end > n+1 {
+			if en := pick(ents); en.kind == KindSector && p.kb.Nouns[en.idx].Sector != "" {
+				return n + 1
+			}
+		}
+	}
+	return j
+}
+
+// stopWords are function words that never sit inside a mention.
+var stopWords = map[string]bool{
+	"and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "of": true, "to": true,
+	"in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "from": true, "that": true,
+	"said": true, "says": true, "say": true, "told": true, "had": true, "has": true, "have": true,
+	"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "will": true, "would": true,
+	"not": true, "no": true, "as": true, "than": true, "its": true, "their": true, "his": true, "her": true,
+	"who": true, "which": true, "when": true, "where": true, "after": true, "before": true, "while": true,
+	"against": true, "into": true, "over": true, "about": true, "there": true, "this": true, "these": true,
+	"those": true, "it": true, "they": true, "he": true, "she": true, "we": true, "you": true, "i": true,
 }
