@@ -102,11 +102,14 @@ type docKeys struct {
 	key   []string
 	upper []bool // first letter upper case
 	lower []bool // has a lower-case letter
+	// glued marks a hyphen token with no space on either side ("al" "-"
+	// "Sharaa"): matching steps over it.
+	glued []bool
 }
 
 func tokenKeys(d *doc.Doc) docKeys {
 	n := len(d.Tokens)
-	k := docKeys{key: make([]string, n), upper: make([]bool, n), lower: make([]bool, n)}
+	k := docKeys{key: make([]string, n), upper: make([]bool, n), lower: make([]bool, n), glued: make([]bool, n)}
 	// The keys that differ from their token's text share one buffer: one
 	// allocation per story instead of one per capitalised word.
 	var buf []byte
@@ -136,6 +139,9 @@ func tokenKeys(d *doc.Doc) docKeys {
 		}
 	}
 	for i, s := range texts {
+		if (s == "-" || s == "‐" || s == "‑") && i > 0 && i+1 < n && !d.Tokens[i-1].SpaceAfter && !d.Tokens[i].SpaceAfter {
+			k.glued[i] = true
+		}
 		r, _ := utf8.DecodeRuneInString(s)
 		k.upper[i] = unicode.IsUpper(r) || unicode.IsDigit(r)
 		for j := 0; j < len(s); j++ {
@@ -178,15 +184,23 @@ func (k *docKeys) possLen(i, end int) int {
 
 // match returns the longest knowledge-base phrase starting at token i
 // (within [i, end)) whose capitalisation fits, with its end and entries.
+// Glued hyphen tokens inside a phrase are stepped over.
 func (kb *KB) match(k *docKeys, i, end int) (int, []phraseEnt) {
 	n := &kb.phrases.root
 	bestEnd := -1
 	var best []phraseEnt
-	for j := i; j < end; j++ {
+	var pos [16]int // the token of each phrase word
+	w := 0
+	for j := i; j < end && w < len(pos); j++ {
+		if k.glued[j] && j > i {
+			continue
+		}
 		n = n.next[k.key[j]]
 		if n == nil {
 			break
 		}
+		pos[w] = j
+		w++
 		if len(n.ents) == 0 {
 			continue
 		}
@@ -194,7 +208,7 @@ func (kb *KB) match(k *docKeys, i, end int) (int, []phraseEnt) {
 		// node's own slice and copy only when some must be left out.
 		fit := 0
 		for _, e := range n.ents {
-			if caseFits(k, i, j+1, e) {
+			if caseFits(k, pos[:w], e) {
 				fit++
 			}
 		}
@@ -204,7 +218,7 @@ func (kb *KB) match(k *docKeys, i, end int) (int, []phraseEnt) {
 		case fit > 0:
 			ok := make([]phraseEnt, 0, fit)
 			for _, e := range n.ents {
-				if caseFits(k, i, j+1, e) {
+				if caseFits(k, pos[:w], e) {
 					ok = append(ok, e)
 				}
 			}
@@ -214,13 +228,13 @@ func (kb *KB) match(k *docKeys, i, end int) (int, []phraseEnt) {
 	return bestEnd, best
 }
 
-func caseFits(k *docKeys, first, last int, e phraseEnt) bool {
-	for w := 0; w < last-first && w < 64; w++ {
+func caseFits(k *docKeys, pos []int, e phraseEnt) bool {
+	for w, t := range pos {
 		bit := uint64(1) << w
-		if e.caps&bit != 0 && !k.upper[first+w] {
+		if e.caps&bit != 0 && !k.upper[t] {
 			return false
 		}
-		if e.acro&bit != 0 && k.lower[first+w] {
+		if e.acro&bit != 0 && k.lower[t] {
 			return false
 		}
 	}

@@ -83,7 +83,8 @@ func phraseWords(s string) (words []string, caps, acro uint64) {
 }
 
 // splitPhrase splits on spaces and splits off a possessive "'s" and
-// punctuation at either end of a word, as a tokenizer would.
+// punctuation at either end of a word, as a tokenizer would. Hyphenated
+// words stay whole here; build adds their split form too.
 func splitPhrase(s string) []string {
 	var out []string
 	for _, f := range strings.Fields(s) {
@@ -227,6 +228,15 @@ func (kb *KB) build() {
 		}
 		e.text, e.caps, e.acro = text, caps, acro
 		t.add(words, e)
+		// Tokenizers that split hyphens ("al" "-" "Sharaa") meet the
+		// split form; the hyphen tokens are skipped when matching.
+		if strings.ContainsAny(text, "-‐‑") {
+			split := strings.NewReplacer("-", " ", "‐", " ", "‑", " ").Replace(text)
+			if w, c, a := phraseWords(split); len(w) > len(words) {
+				e.caps, e.acro = c, a
+				t.add(w, e)
+			}
+		}
 	}
 	for i, c := range kb.Countries {
 		for _, n := range c.Names {

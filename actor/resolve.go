@@ -275,7 +275,7 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 			// A one-word alias followed by more capitalised words is the
 			// first name of someone else: "John Mwangi" is not King John.
 			n := end + 1
-			for n < e && n < j+5 && k.upper[n] && k.lower[n] && isWord(k.key[n]) {
+			for n < e && n < j+6 && (k.upper[n] && k.lower[n] && isWord(k.key[n]) || k.glued[n] && n+1 < e && k.upper[n+1]) {
 				n++
 			}
 			el = elem{first: j, last: n, kind: eName}
@@ -303,10 +303,10 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 			continue
 		case len(ch) > 0 && p.titleLike(ch[len(ch)-1]) && k.upper[j] && k.lower[j] && isWord(k.key[j]):
 			n := j + 1
-			for n < e && n < j+5 && ((k.upper[n] && k.lower[n] && isWord(k.key[n])) || nameParticle[k.key[n]]) {
+			for n < e && n < j+6 && ((k.upper[n] && k.lower[n] && isWord(k.key[n])) || nameParticle[k.key[n]] || k.glued[n] && n+1 < e && k.upper[n+1]) {
 				n++
 			}
-			for n > j+1 && nameParticle[k.key[n-1]] {
+			for n > j+1 && (nameParticle[k.key[n-1]] || k.glued[n-1]) {
 				n--
 			}
 			el = elem{first: j, last: n, kind: eName}

@@ -9,15 +9,15 @@ import (
 )
 
 // testDoc builds a Doc with a tiny test-only tokenizer: tokens split on
-// white space and punctuation (keeping "U.S." and hyphenated words whole and
-// splitting a possessive "'s" off), sentences end at . ? ! before a
+// white space and punctuation, hyphens included as UD English-EWT does
+// (keeping "U.S." whole and splitting a possessive "'s" off), sentences end at . ? ! before a
 // capital or quote, and at line breaks. It stands in for package text,
 // which is built elsewhere.
 func testDoc(text, date string) *doc.Doc {
 	d := doc.New("test", text)
 	d.Date = date
 	isPunct := func(r rune) bool {
-		return unicode.IsPunct(r) && r != '-' && r != '\'' && r != '’' && r != '.' || unicode.IsSymbol(r)
+		return unicode.IsPunct(r) && r != '\'' && r != '’' && r != '.' || unicode.IsSymbol(r)
 	}
 	i := 0
 	for i < len(text) {
