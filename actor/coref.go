@@ -18,6 +18,15 @@ func (p *pass) resolve() {
 	p.chosen = map[string]*Person{}
 	p.d.Mentions = make([]doc.Mention, n)
 	p.dominant = p.dominantCountry()
+	p.fullNames = map[string]*Person{}
+	for i := range p.raws {
+		r := &p.raws[i]
+		if r.fullName && len(r.person) > 0 && r.surname != "" {
+			if _, ok := p.fullNames[r.surname]; !ok {
+				p.fullNames[r.surname] = p.choosePerson(r)
+			}
+		}
+	}
 	for i := range p.raws {
 		p.one(i)
 	}
@@ -222,6 +231,13 @@ func (p *pass) countryEntity(code string) int {
 // story, then one with a role on the date, then one of the mention's
 // country.
 func (p *pass) choosePerson(r *raw) *Person {
+	// A surname alone means the person the story names in full
+	// ("Hillary Clinton" ... "Clinton"), even when the full name comes later.
+	if !r.fullName && r.surname != "" {
+		if per, ok := p.fullNames[r.surname]; ok {
+			return per
+		}
+	}
 	if len(r.person) == 1 {
 		return r.person[0]
 	}
@@ -354,6 +370,9 @@ func (p *pass) sectorMention(i int) (int, doc.Actor) {
 				return j, e.Actor
 			}
 		}
+	}
+	if r.anaphor && !explicit {
+		return -1, doc.Actor{} // "the group" with no organisation before it
 	}
 	// "the ministry": the latest entity whose noun ends in the same word.
 	if !explicit && r.definite {

@@ -59,6 +59,7 @@ type raw struct {
 	subject  bool
 	poss     bool // followed by a possessive ("Putin's assurances")
 	surname  string
+	fullName bool // a person named by more than a surname
 }
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true}

@@ -79,6 +79,9 @@ type pass struct {
 	byKey    map[string]int
 	dominant string
 	chosen   map[string]*Person
+	// fullNames maps the surname of each person the story names in full
+	// to that person.
+	fullNames map[string]*Person
 }
 
 type entState struct {
@@ -260,6 +263,11 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 	det := false
 	for j < e {
 		end, ents := p.kb.match(k, j, e)
+		if end > j {
+			if ents = p.plausible(j, end, i, e, ents); len(ents) == 0 {
+				end = -1
+			}
+		}
 		nEnd := 0
 		if p.nerEnd != nil && p.nerEnd[j] > j {
 			nEnd = p.nerEnd[j]
@@ -526,6 +534,8 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 	case KindPerson:
 		r.first = nameStart
 		r.kind, r.typ = doc.MentionName, doc.PER
+		r.surname = k.key[head.last-1]
+		r.fullName = strings.Contains(en.text, " ")
 		for _, a := range head.alts {
 			if a.kind == KindPerson {
 				r.person = append(r.person, p.kb.People[a.idx])
@@ -591,6 +601,9 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 				r.speaker = true
 			}
 			r.sector = "GOV"
+		}
+		if r.anaphor && org == nil && !r.definite {
+			return r, false // "a group", "movement": no actor of its own
 		}
 		switch {
 		case org != nil && (org.Sector != "" || n.Sector == "" || n.Sector == org.Sector):
@@ -697,4 +710,101 @@ var stopWords = map[string]bool{
 	"who": true, "which": true, "when": true, "where": true, "after": true, "before": true, "while": true,
 	"against": true, "into": true, "over": true, "about": true, "there": true, "this": true, "these": true,
 	"those": true, "it": true, "they": true, "he": true, "she": true, "we": true, "you": true, "i": true,
+}
+
+// plausible filters the entries of a knowledge-base match at [j, end) by
+// the words around it (s is where the chain started, e the sentence end):
+//   - a lower-case modifier written with a capital inside a sentence is part
+//     of a name ("New Jersey" is not new Jersey);
+//   - a country or capital next to another capitalised word that is not in
+//     the knowledge base is part of a longer name ("New Jersey", "Jordan
+//     Peterson");
+//   - a one-word alias of a person known only from Archigos or Wikidata
+//     counts only when the person held a role within 15 years of the story
+//     ("Islam" is not Syed Nazrul Islam in 2016), and never in all capitals.
+func (p *pass) plausible(j, end, s, e int, ents []phraseEnt) []phraseEnt {
+	k := &p.keys
+	sentStart := j == 0 || p.d.Tokens[j-1].Sent != p.d.Tokens[j].Sent || !isWord(k.key[j-1]) && !k.upper[j-1]
+	prevName := !sentStart && k.upper[j-1] && k.lower[j-1] && isWord(k.key[j-1]) && !stopWords[k.key[j-1]] &&
+		!pronouns[k.key[j-1]] && !p.startsProperKB(j-1, j)
+	nextName := end < e && k.upper[end] && k.lower[end] && isWord(k.key[end]) && !p.startsProperKB(end, e)
+	keep := 0
+	out := ents
+	copied := false
+	for idx, en := range ents {
+		ok := true
+		switch en.kind {
+		case KindModifier:
+			ok = !(k.upper[j] && !sentStart)
+		case KindCountry, KindCapital:
+			ok = !prevName && !nextName
+		case KindPerson:
+			if !strings.Contains(en.text, " ") && !strings.ContainsAny(en.text, "-") {
+				ok = k.lower[j] || isAcronym(en.text)
+				if ok {
+					ok = p.recent(p.kb.People[en.idx])
+				}
+			}
+		}
+		if ok {
+			if copied {
+				out = append(out, en)
+			}
+			keep++
+			continue
+		}
+		if !copied {
+			out = append([]phraseEnt(nil), ents[:idx]...)
+			copied = true
+		}
+	}
+	if keep == 0 {
+		return nil
+	}
+	return out
+}
+
+// startsProperKB reports whether a capitalised knowledge-base phrase (a
+// name, not a lower-case noun) starts at token i.
+func (p *pass) startsProperKB(i, e int) bool {
+	end, ents := p.kb.match(&p.keys, i, e)
+	if end <= i {
+		return false
+	}
+	for _, en := range ents {
+		if en.caps != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// recent reports whether a person may be meant by a surname alone on the
+// story's date: curated and user entries always, others when a role lies
+// within 15 years of the date.
+func (p *pass) recent(per *Person) bool {
+	if p.date == "" {
+		return true
+	}
+	y := p.date[:4]
+	lo := fmt.Sprintf("%04d", atoi(y)-15)
+	hi := fmt.Sprintf("%04d", atoi(y)+1)
+	for i, r := range per.Roles {
+		if sourceRank(r.Source) <= 1 {
+			return true
+		}
+		from, until := r.From, per.until(i)
+		if (from == "" || from[:4] <= hi) && (until == "" || until[:4] >= lo) {
+			return true
+		}
+	}
+	return false
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
