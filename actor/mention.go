@@ -196,10 +196,16 @@ func (kb *KB) match(k *docKeys, i, end int) (int, []phraseEnt) {
 		if k.glued[j] && j > i {
 			continue
 		}
-		n = n.next[k.key[j]]
-		if n == nil {
+		next := n.next[k.key[j]]
+		if next == nil {
+			// A middle initial inside a name ("Vladimir V. Putin") is
+			// stepped over.
+			if j > i && len(k.key[j]) == 1 && k.upper[j] && n != &kb.phrases.root {
+				continue
+			}
 			break
 		}
+		n = next
 		pos[w] = j
 		w++
 		if len(n.ents) == 0 {

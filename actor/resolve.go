@@ -565,7 +565,7 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 			r.key, r.name = "L:"+strings.ToLower(en.text), en.text
 		} else {
 			r.kind, r.typ, r.code = doc.MentionMetonym, doc.ORG, c.Code+"GOV"
-			r.key, r.name = "M:"+c.Code+"GOV", en.text
+			r.key, r.name, r.number = "M:"+c.Code+"GOV", en.text, 's'
 		}
 	case KindPeople:
 		c := p.kb.Countries[en.idx]
