@@ -310,6 +310,18 @@ func (p *pass) titleMention(i int) (int, doc.Actor) {
 			code = c + r.sector
 		}
 	}
+	// An apposition names the holder: "the Russian foreign minister,
+	// Sergey V. Lavrov".
+	if i+1 < len(p.raws) {
+		n := &p.raws[i+1]
+		if n.typ == doc.PER && n.kind == doc.MentionName && n.sent == r.sent &&
+			(n.first == r.last || n.first == r.last+1 && p.keys.key[r.last] == ",") {
+			p.one(i + 1)
+			if ent := p.d.Mentions[i+1].Entity; ent >= 0 {
+				return ent, p.ents[ent].Actor
+			}
+		}
+	}
 	cty, _ := splitCode(code)
 	generic := r.title == "leader" || r.title == "head" || r.title == "head of state"
 	best := -1
@@ -383,6 +395,11 @@ func (p *pass) sectorMention(i int) (int, doc.Actor) {
 			}
 		}
 	}
+	if code == "" && nearestSectors[r.sector] {
+		if c := p.nearestCountry(i); c != "" {
+			code = c + r.sector
+		}
+	}
 	if code == "" {
 		if c := p.contextCountry(i); c != "" {
 			code = c + r.sector
@@ -412,9 +429,18 @@ func (p *pass) sectorMention(i int) (int, doc.Actor) {
 func (p *pass) group(i int) int {
 	r := &p.raws[i]
 	type cand struct{ ent, last int }
+	// "the two countries" groups countries, "the two sides" anything,
+	// "the two leaders" persons.
+	want := func(e *entState) bool { return e.Type == doc.PER && e.number != 'p' }
+	switch r.noun {
+	case "countries", "nations", "states", "governments":
+		want = func(e *entState) bool { return e.Type == doc.GPE }
+	case "sides":
+		want = func(e *entState) bool { return e.Type != doc.GROUP && e.Type != doc.NORP && e.number != 'p' }
+	}
 	var cs []cand
 	for j, e := range p.ents {
-		if e.Type == doc.PER && e.number != 'p' {
+		if want(e) {
 			cs = append(cs, cand{j, e.last})
 		}
 	}
@@ -428,7 +454,7 @@ func (p *pass) group(i int) int {
 				break
 			}
 			e := p.ents[c.ent]
-			if pass && !(e.hasName && strings.HasSuffix(e.Actor.Code, "GOV")) {
+			if pass && e.Type == doc.PER && !(e.hasName && strings.HasSuffix(e.Actor.Code, "GOV")) {
 				continue
 			}
 			dup := false
@@ -587,4 +613,31 @@ func (p *pass) finish() {
 		}
 	}
 	p.d.Entities = out
+}
+
+// nearestSectors are the sectors of groups that are more often of the
+// place named right after them than of the clause's subject: rebels,
+// civilians, refugees, opposition ("Israeli forces killed civilians in
+// Gaza").
+var nearestSectors = map[string]bool{"REB": true, "CVL": true, "REF": true, "OPP": true}
+
+// nearestCountry returns the country of a country name that closely
+// follows raw mention i after "in" or "of" ("militants in Gaza",
+// "rebels of Syria"), or "".
+func (p *pass) nearestCountry(i int) string {
+	r := &p.raws[i]
+	for j := i + 1; j < len(p.raws) && p.raws[j].sent == r.sent; j++ {
+		o := &p.raws[j]
+		if o.first-r.last > 4 {
+			break
+		}
+		if o.typ != doc.GPE || o.country == "" || o.kind == doc.MentionMetonym || o.first == 0 {
+			continue
+		}
+		switch p.keys.key[o.first-1] {
+		case "in", "inside", "of", "across", "throughout":
+			return o.country
+		}
+	}
+	return ""
 }

@@ -27,6 +27,7 @@ type elem struct {
 	alts        []phraseEnt
 	nerType     doc.EntityType
 	pron        string // possessor pronoun of an eCountryRef, or "the"
+	comp        bool   // an "of" complement after the head ("the president of Belarus")
 }
 
 // raw is a mention found in the first pass, before coreference.

@@ -136,7 +136,7 @@ func (p *pass) findIn(s, e, sent int) {
 		// "the two leaders"
 		if n, end := p.groupAt(i, e); end > 0 {
 			p.add(raw{first: i, last: end, sent: sent, kind: doc.MentionNominal, typ: doc.GROUP,
-				group: n, source: "coref", definite: true})
+				group: n, source: "coref", definite: true, noun: k.key[end-1]})
 			i = end
 			continue
 		}
@@ -331,6 +331,14 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 		ch = append(ch, el)
 		j = el.last
 		if isPersonElem(el) {
+			// "the Obama administration": a person before a government noun.
+			if el.kind == eKB && j < e && !k.upper[j] {
+				if end, ents := p.kb.match(k, j, e); end > j {
+					if en := pick(ents); en.kind == KindSector && p.kb.Nouns[en.idx].Type != doc.PER && p.kb.Nouns[en.idx].Sector == "GOV" {
+						continue
+					}
+				}
+			}
 			return ch, j, k.possLen(j, e)
 		}
 		if pl := k.possLen(j, e); pl > 0 {
@@ -340,14 +348,14 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 			}
 			return ch, j, pl
 		}
-		if el.kind == eKB && el.ent.kind == KindTitle && j+1 < e && k.key[j] == "of" {
+		if el.kind == eKB && (el.ent.kind == KindTitle || el.ent.kind == KindSector) && j+1 < e && k.key[j] == "of" {
 			n := j + 1
 			if k.key[n] == "the" {
 				n++
 			}
 			if end, ents := p.kb.match(k, n, e); end > n {
 				if en := pick(ents); en.kind == KindCountry || en.kind == KindActor {
-					ch = append(ch, elem{first: n, last: end, kind: eKB, ent: en, alts: ents})
+					ch = append(ch, elem{first: n, last: end, kind: eKB, ent: en, alts: ents, comp: true})
 					j = end
 					return ch, j, k.possLen(j, e)
 				}
@@ -418,7 +426,7 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 	// The head is the last element that is not a modifier.
 	h := -1
 	for i := len(ch) - 1; i >= 0; i-- {
-		if !(ch[i].kind == eKB && ch[i].ent.kind == KindModifier) {
+		if !(ch[i].kind == eKB && ch[i].ent.kind == KindModifier) && !ch[i].comp {
 			h = i
 			break
 		}
@@ -426,13 +434,26 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 	if h < 0 {
 		return r, false
 	}
-	// Trailing modifiers are not part of the mention.
+	// Trailing modifiers are not part of the mention; an "of" complement is.
 	r.last = ch[h].last
+	if c := ch[len(ch)-1]; c.comp {
+		r.last = c.last
+	}
 	head := ch[h]
+	// The complement's country counts first: "the government of Syria".
+	order := make([]int, 0, len(ch))
+	for i := len(ch) - 1; i > h; i-- {
+		if ch[i].comp {
+			order = append(order, i)
+		}
+	}
+	for i := h - 1; i >= 0; i-- {
+		order = append(order, i)
+	}
 	var org *NamedActor
 	var title *Noun
 	var ctyPron, orgSector string
-	for i := h - 1; i >= 0; i-- {
+	for _, i := range order {
 		el := ch[i]
 		switch el.kind {
 		case eCountryRef:
@@ -448,6 +469,13 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 			case KindActor:
 				if org == nil {
 					org = p.kb.Actors[el.ent.idx]
+				}
+			case KindPerson:
+				if r.country == "" && ctyPron == "" {
+					role, _ := p.kb.People[el.ent.idx].RoleOn(p.date)
+					if c, _ := splitCode(role.Code); c != "IGO" {
+						r.country = c
+					}
 				}
 			case KindTitle:
 				if title == nil {
