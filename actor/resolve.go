@@ -186,7 +186,7 @@ func (p *pass) findIn(s, e, sent int) {
 		if r.last+1 < e && isAdverb(k.key[r.last]) && subjectNext[k.key[r.last+1]] {
 			r.subject = true
 		}
-		if j == firstInSent && r.first <= s+1 {
+		if j == firstInSent && (r.first == s || r.first == s+1 && !isWord(k.key[s])) {
 			r.subject = true
 		}
 	}
@@ -354,7 +354,7 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 				n++
 			}
 			if end, ents := p.kb.match(k, n, e); end > n {
-				if en := pick(ents); en.kind == KindCountry || en.kind == KindActor {
+				if en := pick(ents); en.kind == KindCountry {
 					ch = append(ch, elem{first: n, last: end, kind: eKB, ent: en, alts: ents, comp: true})
 					j = end
 					return ch, j, k.possLen(j, e)
