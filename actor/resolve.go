@@ -279,11 +279,11 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 		switch {
 		case nEnd > end && nEnd > j:
 			el = elem{first: j, last: nEnd, kind: eNER, nerType: p.nerType[j]}
-		case end == j+1 && isOnlyPerson(ents) && end < e && k.upper[end] && k.lower[end] && isWord(k.key[end]) && !p.startsKB(end, e):
+		case end == j+1 && isOnlyPerson(ents) && end < e && k.upper[end] && k.lower[end] && isWord(k.key[end]) && !stopWords[k.key[end]] && !p.startsKB(end, e):
 			// A one-word alias followed by more capitalised words is the
 			// first name of someone else: "John Mwangi" is not King John.
 			n := end + 1
-			for n < e && n < j+6 && (k.upper[n] && k.lower[n] && isWord(k.key[n]) || k.glued[n] && n+1 < e && k.upper[n+1]) {
+			for n < e && n < j+6 && (k.upper[n] && k.lower[n] && isWord(k.key[n]) && !stopWords[k.key[n]] || k.glued[n] && n+1 < e && k.upper[n+1]) {
 				n++
 			}
 			el = elem{first: j, last: n, kind: eName}
@@ -311,7 +311,7 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 			continue
 		case len(ch) > 0 && p.titleLike(ch[len(ch)-1]) && k.upper[j] && k.lower[j] && isWord(k.key[j]):
 			n := j + 1
-			for n < e && n < j+6 && ((k.upper[n] && k.lower[n] && isWord(k.key[n])) || nameParticle[k.key[n]] || k.glued[n] && n+1 < e && k.upper[n+1]) {
+			for n < e && n < j+6 && ((k.upper[n] && k.lower[n] && isWord(k.key[n]) && !stopWords[k.key[n]]) || nameParticle[k.key[n]] || k.glued[n] && n+1 < e && k.upper[n+1]) {
 				n++
 			}
 			for n > j+1 && (nameParticle[k.key[n-1]] || k.glued[n-1]) {
@@ -342,9 +342,13 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 			return ch, j, k.possLen(j, e)
 		}
 		if pl := k.possLen(j, e); pl > 0 {
-			if nEnd, _ := p.kb.match(k, j+pl, e); nEnd > j+pl {
-				j += pl
-				continue
+			// A possessive joins what follows unless that is another
+			// country ("Turkey's Syria policy").
+			if nEnd, ents := p.kb.match(k, j+pl, e); nEnd > j+pl {
+				if en := pick(ents); en.kind != KindCountry && en.kind != KindCapital {
+					j += pl
+					continue
+				}
 			}
 			return ch, j, pl
 		}
@@ -579,14 +583,14 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 	case KindCountry:
 		c := p.kb.Countries[en.idx]
 		r.first = nameStart
-		if r.definite && !strings.HasPrefix(strings.ToLower(en.text), "the ") {
-			r.first = start + 1
+		if r.definite && !strings.HasPrefix(strings.ToLower(en.text), "the ") || h > 0 {
+			r.first = head.first // no determiner, no modifiers: "new Syria" is Syria
 		}
 		r.kind, r.typ, r.code, r.country = doc.MentionName, doc.GPE, c.Code, c.Code
 		r.key, r.name = "C:"+c.Code, c.Names[0]
 	case KindCapital:
 		c := p.kb.Countries[en.idx]
-		r.first = nameStart
+		r.first = head.first
 		r.country = c.Code
 		if r.first > 0 && locPreps[k.key[r.first-1]] {
 			r.kind, r.typ, r.code = doc.MentionName, doc.GPE, c.Code
