@@ -270,6 +270,14 @@ func (p *pass) choosePerson(r *raw) *Person {
 // "his/its/their country" (the country of the possessor).
 func (p *pass) countryRef(pron string, i int) string {
 	if pron == "the" || pron == "" {
+		// The country of the sentence's subject ("Yanukovych fled the
+		// country"), else the story's dominant country.
+		r := &p.raws[i]
+		for j := i - 1; j >= 0 && p.raws[j].sent == r.sent; j-- {
+			if o := &p.raws[j]; o.subject && o.typ == doc.PER && p.country[j] != "" && p.country[j] != "IGO" {
+				return p.country[j]
+			}
+		}
 		return p.dominant
 	}
 	ant := p.pronounAntecedent(pron, i)
@@ -333,7 +341,7 @@ func (p *pass) titleMention(i int) (int, doc.Actor) {
 		if cty != "" && e.Actor.Country != cty {
 			continue
 		}
-		ok := generic && strings.HasSuffix(e.Actor.Code, "GOV")
+		ok := generic && (strings.HasSuffix(e.Actor.Code, "GOV") || e.person != nil && strings.HasSuffix(e.Actor.Code, "ELI"))
 		for _, t := range e.titles {
 			if strings.Contains(t, r.title) {
 				ok = true

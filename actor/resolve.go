@@ -145,7 +145,11 @@ func (p *pass) findIn(s, e, sent int) {
 				i++
 				continue
 			}
-			p.add(raw{first: i, last: i + 1, sent: sent, kind: doc.MentionPronoun, pronoun: w, source: "coref"})
+			idx := p.add(raw{first: i, last: i + 1, sent: sent, kind: doc.MentionPronoun, pronoun: w, source: "coref"})
+			possessor = -1
+			if possPronouns[w] {
+				possessor = idx // "his government", "its troops"
+			}
 			i++
 			continue
 		}
@@ -161,7 +165,7 @@ func (p *pass) findIn(s, e, sent int) {
 			continue
 		}
 		r.poss = poss > 0
-		if possessor >= 0 && p.raws[possessor].last+2 >= r.first && r.country == "" && r.code == "" {
+		if possessor >= 0 && (p.raws[possessor].last+2 >= r.first && p.raws[possessor].kind != doc.MentionPronoun || p.raws[possessor].last == r.first) && r.country == "" && r.code == "" {
 			r.ctyFrom = possessor
 		}
 		idx := p.add(r)
@@ -610,6 +614,9 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 		r.key, r.name = "C:"+c.Code, c.Names[0]
 	case KindTitle:
 		n := p.kb.Nouns[en.idx]
+		if !hasDet && len(ch) == 1 && !p.possessed(start) && n.Text != "president" && n.Text != "prime minister" {
+			return r, false // a bare "chief", "chair": no actor of its own
+		}
 		r.kind, r.typ = doc.MentionNominal, doc.PER
 		r.title, r.sector, r.number = strings.ToLower(n.Text), n.Sector, 's'
 		if org != nil {
@@ -622,6 +629,9 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 		setCtyPron()
 	case KindSector:
 		n := p.kb.Nouns[en.idx]
+		if n.Type == doc.PER && n.Number == 's' && !hasDet && len(ch) == 1 && !p.possessed(start) {
+			return r, false // a bare "officer" in "chief executive officer"
+		}
 		r.kind, r.typ, r.number = doc.MentionNominal, n.Type, n.Number
 		r.noun = strings.ToLower(n.Text)
 		r.headWord = k.key[head.last-1]
@@ -839,4 +849,20 @@ func atoi(s string) int {
 		n = n*10 + int(s[i]-'0')
 	}
 	return n
+}
+
+// possessed reports whether a possessive ("Putin's", "his") stands right
+// before token i.
+func (p *pass) possessed(i int) bool {
+	k := p.keys.key
+	if i < 1 {
+		return false
+	}
+	switch k[i-1] {
+	case "'s", "'", "his", "her", "its", "their":
+		return true
+	case "s":
+		return i >= 2 && k[i-2] == "'"
+	}
+	return false
 }
