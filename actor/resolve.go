@@ -240,12 +240,19 @@ func (p *pass) pleonastic(i, e int) bool {
 	if i+1 >= e {
 		return false
 	}
+	from := i + 2
 	switch k[i+1] {
-	case "is", "was", "'s", "seems", "seemed", "appears", "appeared", "would", "will", "remains", "remained":
+	case "is", "was", "'s", "seems", "seemed", "appears", "appeared", "remains", "remained":
+	case "would", "will", "could", "may", "might":
+		// "it would be wrong to": only with "be".
+		if i+2 >= e || k[i+2] != "be" {
+			return false
+		}
+		from = i + 3
 	default:
 		return false
 	}
-	for j := i + 2; j < e && j < i+6; j++ {
+	for j := from; j < e && j < from+4; j++ {
 		switch k[j] {
 		case "that", "to", "whether", "unclear", "clear", "likely", "unlikely", "possible", "impossible", "important", "necessary", "understood", "believed", "expected", "reported", "raining", "time":
 			return true
@@ -596,7 +603,7 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 		c := p.kb.Countries[en.idx]
 		r.first = head.first
 		r.country = c.Code
-		if r.first > 0 && locPreps[k.key[r.first-1]] {
+		if r.first > 0 && (locPreps[k.key[r.first-1]] || placeVerbs[k.key[r.first-1]]) {
 			r.kind, r.typ, r.code = doc.MentionName, doc.GPE, c.Code
 			r.key, r.name = "L:"+strings.ToLower(en.text), en.text
 		} else {
@@ -865,4 +872,13 @@ func (p *pass) possessed(i int) bool {
 		return i >= 2 && k[i-2] == "'"
 	}
 	return false
+}
+
+// placeVerbs take a place as object: a capital after them is the city, not
+// its government ("visited Kyiv").
+var placeVerbs = map[string]bool{
+	"visited": true, "visit": true, "visits": true, "visiting": true, "reached": true,
+	"left": true, "entered": true, "toured": true, "struck": true, "hit": true,
+	"shelled": true, "bombed": true, "attacked": true, "flew": true, "arrived": true,
+	"returned": true, "leave": true, "reach": true, "enter": true,
 }
