@@ -54,6 +54,7 @@ func (r *Resolver) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	p.keys = tokenKeys(d)
 	p.nerEnd, p.nerType = nerSpans(d)
+	p.raws = make([]raw, 0, len(d.Tokens)/5+4)
 	p.find()
 	p.resolve()
 	return nil
