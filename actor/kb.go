@@ -706,12 +706,16 @@ func (kb *KB) lookup(name, date string, all bool) []Match {
 		case KindPerson:
 			p := kb.People[e.idx]
 			if all {
-				roles := append([]Role(nil), p.Roles...)
-				sort.SliceStable(roles, func(i, j int) bool { return dateStart(roles[i].From) < dateStart(roles[j].From) })
-				for _, r := range roles {
-					out = append(out, Match{Name: p.Name, Kind: KindPerson, Code: r.Code, Role: r.Title,
-						From: r.From, Until: r.Until, Source: r.Source, Current: r.Until == ""})
+				// Each role with its effective end (an open Wikidata role
+				// that a curated role ends shows that end).
+				var ms []Match
+				for i, r := range p.Roles {
+					u := p.until(i)
+					ms = append(ms, Match{Name: p.Name, Kind: KindPerson, Code: r.Code, Role: r.Title,
+						From: r.From, Until: u, Source: r.Source, Current: u == ""})
 				}
+				sort.SliceStable(ms, func(i, j int) bool { return dateStart(ms[i].From) < dateStart(ms[j].From) })
+				out = append(out, ms...)
 				continue
 			}
 			r, ok := p.RoleOn(date)
