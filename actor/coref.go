@@ -110,8 +110,17 @@ func (p *pass) one(i int) {
 		per := p.choosePerson(r)
 		role, _ := per.RoleOn(p.date)
 		code := role.Code
-		if code == "" && r.country != "" {
-			code = r.country + r.sector
+		// Before the person's first known role, a title in the mention
+		// gives the sector ("Iranian Foreign Minister Abbas Araghchi" in a
+		// week our dates miss).
+		if len(code) <= 3 && r.sector != "" && (r.title != "" || r.country != "") {
+			c := r.country
+			if c == "" {
+				c = code
+			}
+			if c != "" {
+				code = c + r.sector
+			}
 		}
 		m.Actor = actorOf(code)
 		ent = p.entity("P:"+per.Name, func(e *entState) {

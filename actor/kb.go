@@ -619,7 +619,8 @@ func (p *Person) until(i int) string {
 // the most trusted source wins, then the latest to start. When none holds
 // and the date falls after the person's last role, the person is returned
 // as a former official: the last role's country with the ELI (elite)
-// sector, and ok false.
+// sector, and ok false; before the first role, the person carries that
+// role's country alone.
 func (p *Person) RoleOn(date string) (Role, bool) {
 	best := -1
 	for i, r := range p.Roles {
@@ -649,7 +650,20 @@ func (p *Person) RoleOn(date string) (Role, bool) {
 		}
 	}
 	if last < 0 {
-		return Role{}, false
+		// Before the first role: the person is of that role's country,
+		// with no sector yet.
+		first := 0
+		for i, r := range p.Roles {
+			if dateStart(r.From) < dateStart(p.Roles[first].From) {
+				first = i
+			}
+		}
+		r := p.Roles[first]
+		c, _ := splitCode(r.Code)
+		if c == "" || c == "IGO" {
+			return Role{}, false
+		}
+		return Role{Code: c, Until: r.From, Title: "before " + r.Title, Source: r.Source, Line: r.Line}, false
 	}
 	r := p.Roles[last]
 	c, _ := splitCode(r.Code)

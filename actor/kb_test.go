@@ -156,7 +156,7 @@ func TestRoleOn(t *testing.T) {
 		date, code string
 		ok         bool
 	}{
-		{"1999-12-31", "", false},
+		{"1999-12-31", "AAA", false},
 		{"2000-01-01", "AAAGOV", true},
 		{"2004-12-31", "AAAGOV", true},
 		{"2005-02-28", "AAAELI", false},

@@ -291,11 +291,11 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 		switch {
 		case nEnd > end && nEnd > j:
 			el = elem{first: j, last: nEnd, kind: eNER, nerType: p.nerType[j]}
-		case end == j+1 && isOnlyPerson(ents) && end < e && k.upper[end] && k.lower[end] && isWord(k.key[end]) && !stopWords[k.key[end]] && !p.startsKB(end, e):
+		case end == j+1 && isOnlyPerson(ents) && end < e && k.upper[end] && k.lower[end] && isWord(k.key[end]) && !stopWords[k.key[end]] && !calendarWords[k.key[end]] && !p.startsKB(end, e):
 			// A one-word alias followed by more capitalised words is the
 			// first name of someone else: "John Mwangi" is not King John.
 			n := end + 1
-			for n < e && n < j+6 && (k.upper[n] && k.lower[n] && isWord(k.key[n]) && !stopWords[k.key[n]] || k.glued[n] && n+1 < e && k.upper[n+1]) {
+			for n < e && n < j+6 && (k.upper[n] && k.lower[n] && isWord(k.key[n]) && !stopWords[k.key[n]] && !calendarWords[k.key[n]] || k.glued[n] && n+1 < e && k.upper[n+1]) {
 				n++
 			}
 			el = elem{first: j, last: n, kind: eName}
@@ -323,7 +323,7 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 			continue
 		case len(ch) > 0 && p.titleLike(ch[len(ch)-1]) && k.upper[j] && k.lower[j] && isWord(k.key[j]):
 			n := j + 1
-			for n < e && n < j+6 && ((k.upper[n] && k.lower[n] && isWord(k.key[n]) && !stopWords[k.key[n]]) || nameParticle[k.key[n]] || k.glued[n] && n+1 < e && k.upper[n+1]) {
+			for n < e && n < j+6 && ((k.upper[n] && k.lower[n] && isWord(k.key[n]) && !stopWords[k.key[n]] && !calendarWords[k.key[n]]) || nameParticle[k.key[n]] || k.glued[n] && n+1 < e && k.upper[n+1]) {
 				n++
 			}
 			for n > j+1 && (nameParticle[k.key[n-1]] || k.glued[n-1]) {
@@ -389,6 +389,10 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 				}
 			}
 			if p.nerEnd != nil && j < len(p.nerEnd) && p.nerEnd[j] > j && p.nerType[j] == doc.PER {
+				continue
+			}
+			if n := p.bridge(ch, j, e); n > j {
+				j = n // "U.N. war crimes court"
 				continue
 			}
 			return ch, j, 0
@@ -646,11 +650,12 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 		r.sector = n.Sector
 		if n.Sector == "" {
 			if n.Type == doc.ORG {
-				r.anaphor = true
+				r.anaphor = true // "the alliance"; "Israeli peace movement" is ISR
+				r.sector = ""
 			} else {
 				r.speaker = true
+				r.sector = "GOV"
 			}
-			r.sector = "GOV"
 		}
 		if r.anaphor && org == nil && !r.definite {
 			return r, false // "a group", "movement": no actor of its own
@@ -732,14 +737,24 @@ func (p *pass) bridge(ch []elem, j, e int) int {
 	if len(ch) == 0 {
 		return j
 	}
+	// Only after an adjective-like element: "Russia sent troops" is a
+	// clause, "Russian aviation authorities" a noun phrase.
 	last := ch[len(ch)-1]
-	if last.kind != eKB || !(last.ent.kind == KindDemonym || last.ent.kind == KindCountry || last.ent.kind == KindActor) {
+	if last.kind != eKB || !(last.ent.kind == KindDemonym || last.ent.kind == KindActor) {
 		return j
 	}
 	k := &p.keys
+	pos := p.d.Layers.Has(doc.LayerPOS)
 	for n := j; n < e && n < j+2; n++ {
-		if k.upper[n] || !isWord(k.key[n]) || stopWords[k.key[n]] {
+		if k.upper[n] || !isWord(k.key[n]) || stopWords[k.key[n]] || strings.HasSuffix(k.key[n], "ed") {
 			return j
+		}
+		if pos {
+			switch p.d.Tokens[n].UPOS {
+			case "NOUN", "ADJ", "PROPN", "NUM":
+			default:
+				return j
+			}
 		}
 		if end, ents := p.kb.match(k, n+1, e); end > n+1 {
 			if en := pick(ents); en.kind == KindSector && p.kb.Nouns[en.idx].Sector != "" {
@@ -775,9 +790,11 @@ var stopWords = map[string]bool{
 func (p *pass) plausible(j, end, s, e int, ents []phraseEnt) []phraseEnt {
 	k := &p.keys
 	sentStart := j == 0 || p.d.Tokens[j-1].Sent != p.d.Tokens[j].Sent || !isWord(k.key[j-1]) && !k.upper[j-1]
-	prevName := !sentStart && k.upper[j-1] && k.lower[j-1] && isWord(k.key[j-1]) && !stopWords[k.key[j-1]] &&
+	prevName := !sentStart && k.upper[j-1] && k.lower[j-1] && isWord(k.key[j-1]) && !stopWords[k.key[j-1]] && !calendarWords[k.key[j-1]] &&
 		!pronouns[k.key[j-1]] && !p.startsProperKB(j-1, j)
-	nextName := end < e && k.upper[end] && k.lower[end] && isWord(k.key[end]) && !p.startsProperKB(end, e)
+	nextName := end < e && k.upper[end] && k.lower[end] && isWord(k.key[end]) && !calendarWords[k.key[end]] && !p.startsAnyKB(end, e)
+	// "anti-Syria", "pro-Russian": against or for a country, not of it.
+	stance := j >= 2 && k.glued[j-1] && (k.key[j-2] == "anti" || k.key[j-2] == "pro")
 	keep := 0
 	out := ents
 	copied := false
@@ -787,7 +804,9 @@ func (p *pass) plausible(j, end, s, e int, ents []phraseEnt) []phraseEnt {
 		case KindModifier:
 			ok = !(k.upper[j] && !sentStart)
 		case KindCountry, KindCapital:
-			ok = !prevName && !nextName
+			ok = !prevName && !nextName && !stance
+		case KindDemonym, KindActor:
+			ok = !stance
 		case KindPerson:
 			if !strings.Contains(en.text, " ") && !strings.ContainsAny(en.text, "-") {
 				ok = k.lower[j] || isAcronym(en.text)
@@ -812,6 +831,20 @@ func (p *pass) plausible(j, end, s, e int, ents []phraseEnt) []phraseEnt {
 		return nil
 	}
 	return out
+}
+
+// startsAnyKB reports whether any knowledge-base phrase starts at token i.
+func (p *pass) startsAnyKB(i, e int) bool {
+	end, _ := p.kb.match(&p.keys, i, e)
+	return end > i
+}
+
+// calendarWords are capitalised words that are no part of a name.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true,
 }
 
 // startsProperKB reports whether a capitalised knowledge-base phrase (a

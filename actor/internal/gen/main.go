@@ -191,8 +191,11 @@ func countries(b *bytes.Buffer, dir string) (map[string]string, error) {
 			}
 		}
 		if d, ok := c.Demonyms["eng"]; ok && (c.Independent || demIndep[d.M] == 0) {
-			r.adj = add(r.adj, d.M, d.F)
-			for _, a := range []string{d.M, d.F} {
+			// "Bosnian, Herzegovinian": several demonyms in one field.
+			for _, dem := range []string{d.M, d.F} {
+				r.adj = add(r.adj, strings.Split(dem, ",")...)
+			}
+			for _, a := range r.adj {
 				if p := plural(a); p != "" {
 					r.people = add(r.people, p)
 				}
