@@ -140,7 +140,14 @@ func (p *pass) one(i int) {
 		// An unknown person: a surname used alone joins an earlier full name.
 		code := r.code
 		if code == "" && r.inherit {
-			if c := p.contextCountry(i); c != "" {
+			// A titled person of no known country: the country named
+			// nearest in the sentence ("President Michel Suleiman ... in
+			// Beirut"), else the context.
+			c := p.sentenceCountry(i)
+			if c == "" {
+				c = p.contextCountry(i)
+			}
+			if c != "" {
 				code = c + r.sector
 			}
 		}
@@ -657,4 +664,28 @@ func (p *pass) nearestCountry(i int) string {
 		}
 	}
 	return ""
+}
+
+// sentenceCountry returns the country of the country name, capital or
+// demonym nearest to raw mention i in its sentence, on either side, or "".
+func (p *pass) sentenceCountry(i int) string {
+	r := &p.raws[i]
+	best, bestDist := "", 1<<30
+	for j := range p.raws {
+		o := &p.raws[j]
+		if j == i || o.sent != r.sent || o.country == "" || o.country == "IGO" || len(o.person) > 0 {
+			continue
+		}
+		if !(o.typ == doc.GPE || o.kind == doc.MentionDemonym || o.kind == doc.MentionMetonym) {
+			continue
+		}
+		d := r.first - o.last
+		if o.first >= r.last {
+			d = o.first - r.last
+		}
+		if d >= 0 && d < bestDist {
+			best, bestDist = o.country, d
+		}
+	}
+	return best
 }

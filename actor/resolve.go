@@ -511,6 +511,7 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 			}
 		}
 	}
+	explicitCty := r.country != "" // from a country, demonym or capital, not an organisation
 	if org != nil && r.country == "" && ctyPron == "" {
 		r.country = org.Country
 	}
@@ -631,7 +632,7 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 		}
 		r.kind, r.typ = doc.MentionNominal, doc.PER
 		r.title, r.sector, r.number = strings.ToLower(n.Text), n.Sector, 's'
-		if org != nil {
+		if org != nil && !(explicitCty && org.Country == "IGO") {
 			r.code = org.Code
 		} else if r.country != "" {
 			r.code = r.country + n.Sector
