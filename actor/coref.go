@@ -655,7 +655,7 @@ func (p *pass) nearestCountry(i int) string {
 		if o.first-r.last > 4 {
 			break
 		}
-		if o.typ != doc.GPE || o.country == "" || o.kind == doc.MentionMetonym || o.first == 0 {
+		if (o.typ != doc.GPE && o.typ != doc.LOC) || o.country == "" || o.kind == doc.MentionMetonym || o.first == 0 {
 			continue
 		}
 		switch p.keys.key[o.first-1] {
@@ -676,7 +676,7 @@ func (p *pass) sentenceCountry(i int) string {
 		if j == i || o.sent != r.sent || o.country == "" || o.country == "IGO" || len(o.person) > 0 {
 			continue
 		}
-		if !(o.typ == doc.GPE || o.kind == doc.MentionDemonym || o.kind == doc.MentionMetonym) {
+		if !(o.typ == doc.GPE || o.typ == doc.LOC || o.kind == doc.MentionDemonym || o.kind == doc.MentionMetonym) {
 			continue
 		}
 		d := r.first - o.last

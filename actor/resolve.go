@@ -594,6 +594,9 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 		a := p.kb.Actors[en.idx]
 		r.first = nameStart
 		r.kind, r.typ, r.code = a.Kind, a.Type, a.Code
+		if a.Type == doc.LOC {
+			r.country = a.Country // a place: "militants in Jenin"
+		}
 		r.key = "A:" + a.Code + ":" + a.Names[0]
 		r.name = a.Names[0]
 		r.number = actorNumber(a)
