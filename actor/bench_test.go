@@ -80,4 +80,3 @@ func mustGunzip(b *testing.B) string {
 	}
 	return zr
 }
-

@@ -187,3 +187,46 @@ func FuzzProcess(f *testing.F) {
 		}
 	})
 }
+
+// TestNERSpans reads named-entity spans that the knowledge base covers too
+// through the knowledge base, and looks inside the others.
+func TestNERSpans(t *testing.T) {
+	kb, _ := Default()
+	d := testDoc("Ukrainian Defence Ministry officials and the Belarusian State Border Committee met President Alexander Lukashenko.", "2024-07-13")
+	tags := map[string]string{"Ukrainian": "B-ORG", "Defence": "I-ORG", "Ministry": "I-ORG",
+		"Belarusian": "B-ORG", "State": "I-ORG", "Border": "I-ORG", "Committee": "I-ORG",
+		"President": "B-PER", "Alexander": "I-PER", "Lukashenko": "I-PER"}
+	tagTokens(d, func(tk *doc.Token, w string) {
+		tk.NER = "O"
+		if tag, ok := tags[w]; ok {
+			tk.NER = tag
+		}
+	})
+	d.Layers |= doc.LayerNER
+	if err := NewResolver(kb).Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for text, code := range map[string]string{
+		"Ukrainian Defence Ministry officials": "UKRMIL",
+		"Belarusian State Border Committee":    "BLR",
+		"President Alexander Lukashenko":       "BLRGOV",
+	} {
+		m, ok := mentionText(d, text)
+		if !ok || codeOf(d, indexOfMention(d, m)) != code {
+			var got []string
+			for i, m := range d.Mentions {
+				got = append(got, d.Slice(m.Span)+"="+codeOf(d, i))
+			}
+			t.Errorf("%q: want %s; mentions %v", text, code, got)
+		}
+	}
+}
+
+func indexOfMention(d *doc.Doc, m doc.Mention) int {
+	for i, x := range d.Mentions {
+		if x.Span == m.Span {
+			return i
+		}
+	}
+	return -1
+}

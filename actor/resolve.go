@@ -72,6 +72,8 @@ type pass struct {
 	raws    []raw
 	// surnames of unknown persons named so far, for a surname used alone.
 	surnames map[string]bool
+	// noNER makes chain read the knowledge base alone.
+	noNER bool
 
 	// second pass
 	done     []bool
@@ -286,6 +288,20 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 			if nEnd > e {
 				nEnd = e
 			}
+		}
+		// A named-entity span the knowledge-base chain covers as well
+		// ("Ukrainian Defence Ministry", "President Alexander Lukashenko")
+		// is read through the knowledge base.
+		if nEnd > end && nEnd > j && !p.noNER {
+			p.noNER = true
+			_, kbEnd, _ := p.chain(j, e)
+			p.noNER = false
+			if kbEnd >= nEnd {
+				nEnd = 0
+			}
+		}
+		if p.noNER {
+			nEnd = 0
 		}
 		var el elem
 		switch {
@@ -569,10 +585,20 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 					r.inherit = true
 				}
 			}
-		} else if org != nil {
-			r.code = org.Code
-		} else if r.country != "" {
-			r.code = r.country
+		} else {
+			// What the knowledge base knows inside the span: "Belarusian
+			// State Border Committee" is Belarusian.
+			cty, sec, inner := p.inside(head.first, head.last)
+			switch {
+			case inner != nil:
+				r.code = inner.Code
+			case org != nil:
+				r.code = org.Code
+			case r.country != "":
+				r.code = r.country + sec
+			case cty != "":
+				r.country, r.code = cty, cty+sec
+			}
 		}
 		setCtyPron()
 		return r, true
@@ -652,6 +678,9 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 		r.noun = strings.ToLower(n.Text)
 		r.headWord = k.key[head.last-1]
 		r.sector = n.Sector
+		if n.Type == doc.PER && orgSector != "" && n.Sector != "" {
+			r.sector = orgSector // "defence ministry officials" are the ministry's
+		}
 		if n.Sector == "" {
 			if n.Type == doc.ORG {
 				r.anaphor = true // "the alliance"; "Israeli peace movement" is ISR
@@ -919,4 +948,33 @@ var placeVerbs = map[string]bool{
 	"left": true, "entered": true, "toured": true, "struck": true, "hit": true,
 	"shelled": true, "bombed": true, "attacked": true, "flew": true, "arrived": true,
 	"returned": true, "leave": true, "reach": true, "enter": true,
+}
+
+// inside returns what the knowledge base finds within tokens [a, b) of a
+// named-entity span: a country, a sector and a named organisation.
+func (p *pass) inside(a, b int) (country, sector string, org *NamedActor) {
+	for t := a; t < b; {
+		end, ents := p.kb.match(&p.keys, t, b)
+		if end <= t {
+			t++
+			continue
+		}
+		en := pick(ents)
+		switch en.kind {
+		case KindCountry, KindDemonym, KindCapital, KindPeople:
+			if country == "" {
+				country = p.kb.Countries[en.idx].Code
+			}
+		case KindSector:
+			if s := p.kb.Nouns[en.idx].Sector; s != "" {
+				sector = s
+			}
+		case KindActor:
+			if a := p.kb.Actors[en.idx]; a.Type != doc.LOC && org == nil {
+				org = a
+			}
+		}
+		t = end
+	}
+	return country, sector, org
 }
