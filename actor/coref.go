@@ -547,7 +547,9 @@ func (p *pass) pronounAntecedent(pron string, i int) int {
 	}
 	best, bestScore := -1, -1e9
 	for j, e := range p.ents {
-		if !want(e) {
+		// Entities last seen more than three sentences back are out of
+		// reach; checking that first keeps long stories linear.
+		if e.last < i && p.raws[e.last].sent < r.sent-3 || !want(e) {
 			continue
 		}
 		// The latest mention of the entity before the pronoun.
@@ -671,9 +673,16 @@ func (p *pass) nearestCountry(i int) string {
 func (p *pass) sentenceCountry(i int) string {
 	r := &p.raws[i]
 	best, bestDist := "", 1<<30
-	for j := range p.raws {
+	lo, hi := i, i
+	for lo > 0 && p.raws[lo-1].sent == r.sent {
+		lo--
+	}
+	for hi+1 < len(p.raws) && p.raws[hi+1].sent == r.sent {
+		hi++
+	}
+	for j := lo; j <= hi; j++ {
 		o := &p.raws[j]
-		if j == i || o.sent != r.sent || o.country == "" || o.country == "IGO" || len(o.person) > 0 {
+		if j == i || o.country == "" || o.country == "IGO" || len(o.person) > 0 {
 			continue
 		}
 		if !(o.typ == doc.GPE || o.typ == doc.LOC || o.kind == doc.MentionDemonym || o.kind == doc.MentionMetonym) {
