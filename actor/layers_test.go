@@ -128,6 +128,19 @@ func TestBadInput(t *testing.T) {
 	if m, ok := mentionText(d, "Reuters"); !ok || m.Sent != -1 || m.Actor.Code != "MED" {
 		t.Errorf("Reuters in a credit line: %+v", m)
 	}
+	// A capital in a dateline is a place.
+	d = testDoc("KYIV, July 13 (Reuters) -\nZelenskiy said so.", "2024-07-13")
+	for i := range d.Tokens {
+		if d.Tokens[i].Start < strings.Index(d.Text, "\n") {
+			d.Tokens[i].Sent = -1
+		}
+	}
+	if err := r.Process(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if m, ok := mentionText(d, "KYIV"); !ok || m.Actor.Code != "UKR" || m.Kind != doc.MentionName {
+		t.Errorf("KYIV in a dateline: %+v, want the place UKR", m)
+	}
 	if err := r.Process(ctx, doc.New("empty", "")); err != nil {
 		t.Errorf("empty story: %v", err)
 	}

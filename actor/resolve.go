@@ -638,7 +638,9 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 		c := p.kb.Countries[en.idx]
 		r.first = head.first
 		r.country = c.Code
-		if r.first > 0 && (locPreps[k.key[r.first-1]] || placeVerbs[k.key[r.first-1]]) {
+		// A capital after a locative or a verb of motion, or in a dateline
+		// (a credit, outside any sentence), is a place.
+		if sent < 0 || r.first > 0 && (locPreps[k.key[r.first-1]] || placeVerbs[k.key[r.first-1]]) {
 			r.kind, r.typ, r.code = doc.MentionName, doc.GPE, c.Code
 			r.key, r.name = "L:"+strings.ToLower(en.text), en.text
 		} else {
