@@ -343,9 +343,37 @@ func wikidata(b *bytes.Buffer, path string, idx map[string]string) error {
 	return nil
 }
 
+// commonAlias lists one-word aliases that are also common English words or
+// first names: as a surname alone they would match too much ("Key officials
+// said" is not John Key), so the generator leaves them out. Full names
+// still match.
+var commonAlias = map[string]bool{
+	"ahmed": true, "ali": true, "ford": true, "francis": true, "hassan": true, "hussein": true,
+	"john": true, "key": true, "long": true, "mohammed": true, "muhammad": true, "price": true,
+	"said": true, "sen": true, "smith": true, "nu": true, "may": true, "will": true, "young": true,
+	"king": true, "rice": true, "church": true, "white": true, "black": true, "brown": true,
+	"green": true, "hill": true, "rose": true, "hope": true, "law": true, "grant": true,
+	"park": true, "lee": true, "kim": true, "li": true, "wang": true, "zhang": true, "chen": true,
+	"abdullah": true, "khan": true, "singh": true, "shah": true, "sharif": true, "bell": true,
+	"banks": true, "baker": true, "carter": true, "jones": true, "lord": true, "sharp": true,
+	"major": true, "home": true, "heath": true, "eden": true, "wilson": true, "paul": true,
+	"peter": true, "james": true, "george": true, "charles": true, "william": true, "henry": true,
+	"victor": true, "mark": true, "martin": true, "thomas": true, "abbas": true, "omar": true,
+	"ibrahim": true, "ismail": true, "karim": true, "salim": true, "hamid": true, "rahman": true,
+}
+
 // surname is the last word of a name, as the alias it is mostly used by
-// ("Putin"); names of one word have none.
+// ("Putin"); names of one word, and surnames that are common words, have
+// none.
 func surname(name string) string {
+	s := lastName(name)
+	if commonAlias[strings.ToLower(strings.TrimSuffix(s, "."))] {
+		return ""
+	}
+	return s
+}
+
+func lastName(name string) string {
 	f := strings.Fields(name)
 	if len(f) < 2 {
 		return ""
@@ -419,7 +447,7 @@ func archigos(b *bytes.Buffer, path string) error {
 		if sn := surname(name); sn != "" {
 			aliases = append(aliases, sn)
 		}
-		if s.alias != "" && s.alias != name && latin(s.alias) && !strings.ContainsAny(s.alias, "(),") && len(s.alias) >= 3 {
+		if s.alias != "" && s.alias != name && latin(s.alias) && !strings.ContainsAny(s.alias, "(),") && len(s.alias) >= 3 && !commonAlias[strings.ToLower(s.alias)] {
 			aliases = append(aliases, s.alias)
 		}
 		g := ""
