@@ -199,7 +199,8 @@ func LoadFile(path string) (*KB, error) {
 
 // Merge adds every record of other to kb. Records of the same person (by
 // canonical name) or country (by code) are combined: names, aliases and
-// roles are added.
+// roles are added. Never merge into the base Default returns, which every
+// caller shares: merge into its Clone (or use WithFiles).
 func (kb *KB) Merge(other *KB) {
 	for _, c := range other.Countries {
 		kb.addCountry(c)
@@ -785,4 +786,23 @@ func gzipReader(data []byte) (string, error) {
 		return "", fmt.Errorf("actor: read embedded knowledge base: %w", err)
 	}
 	return string(b), nil
+}
+
+// WithFiles returns the embedded knowledge base extended with the user's
+// files (as --actors FILE does), or the embedded base itself when there are
+// none. The embedded base is never changed: files merge into a copy.
+func WithFiles(paths ...string) (*KB, error) {
+	kb, err := Default()
+	if err != nil || len(paths) == 0 {
+		return kb, err
+	}
+	kb = kb.Clone()
+	for _, p := range paths {
+		user, err := LoadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		kb.Merge(user)
+	}
+	return kb, nil
 }

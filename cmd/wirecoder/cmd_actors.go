@@ -24,26 +24,6 @@ type fileList []string
 func (f *fileList) String() string     { return strings.Join(*f, ",") }
 func (f *fileList) Set(s string) error { *f = append(*f, s); return nil }
 
-// loadKB returns the embedded knowledge base merged with the user's files.
-func loadKB(files []string) (*actor.KB, error) {
-	kb, err := actor.Default()
-	if err != nil {
-		return nil, err
-	}
-	if len(files) == 0 {
-		return kb, nil
-	}
-	kb = kb.Clone()
-	for _, f := range files {
-		user, err := actor.LoadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		kb.Merge(user)
-	}
-	return kb, nil
-}
-
 func runActorsLookup(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "actors lookup", "NAME [--date YYYY-MM-DD] [--actors FILE]... [--format table|json] [--all]")
 	date := fs.String("date", "", "the date to resolve roles on (YYYY-MM-DD); empty for the latest roles")
@@ -67,7 +47,7 @@ func runActorsLookup(ctx context.Context, e *env, args []string) error {
 	if *all && *date != "" {
 		return usagef("--all lists every role; it takes no --date")
 	}
-	kb, err := loadKB(files)
+	kb, err := actor.WithFiles(files...)
 	if err != nil {
 		return err
 	}
