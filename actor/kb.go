@@ -87,6 +87,9 @@ type Person struct {
 	Gender  byte // 'm', 'f' or 0
 	Roles   []Role
 	Source  string
+	// Weak marks a person known by surname only (weak=1): the name
+	// matches only right after a title ("Prime Minister Thompson").
+	Weak bool
 }
 
 // Country is a country or territory.
@@ -135,6 +138,7 @@ type KB struct {
 	countryByCode map[string]*Country
 	personByName  map[string]*Person
 	phrases       *trie
+	titleWords    map[string]bool // last words of titles ("president")
 	built         bool
 }
 
@@ -248,6 +252,7 @@ func (kb *KB) addPerson(p *Person) {
 		if p.Gender != 0 {
 			old.Gender = p.Gender
 		}
+		old.Weak = old.Weak && p.Weak
 		old.Roles = append(old.Roles, p.Roles...)
 		return
 	}
@@ -462,6 +467,13 @@ func (kb *KB) parseRecord(s, source, file string, line int) error {
 			p.Gender = g[0]
 		default:
 			return bad("gender %q is not m or f", g)
+		}
+		switch w := r.attrs["weak"]; w {
+		case "", "0":
+		case "1":
+			p.Weak = true
+		default:
+			return bad("weak=%q is not 0 or 1", w)
 		}
 		kb.addPerson(p)
 	case "role":

@@ -182,3 +182,10 @@ func TestKindString(t *testing.T) {
 		t.Errorf("kind names: %s %s", KindPerson, Kind(200))
 	}
 }
+
+func TestWeakPersonAttr(t *testing.T) {
+	p := writeFile(t, "person Thompson (BRB) | Thompson | weak=2\n")
+	if _, err := LoadFile(p); err == nil || !strings.Contains(err.Error(), "weak") {
+		t.Errorf("weak=2: error %v", err)
+	}
+}

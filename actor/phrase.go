@@ -267,8 +267,14 @@ func (kb *KB) build() {
 			add(n, phraseEnt{kind: KindPerson, idx: i})
 		}
 	}
+	kb.titleWords = map[string]bool{}
 	for i, n := range kb.Nouns {
 		add(n.Text, phraseEnt{kind: n.Kind, idx: i})
+		if n.Kind == KindTitle {
+			if w := phraseKey(n.Text); len(w) > 0 {
+				kb.titleWords[w[len(w)-1]] = true
+			}
+		}
 	}
 	kb.phrases = t
 	kb.built = true

@@ -843,6 +843,10 @@ func (p *pass) plausible(j, end, s, e int, ents []phraseEnt) []phraseEnt {
 		case KindDemonym, KindActor:
 			ok = !stance
 		case KindPerson:
+			if per := p.kb.People[en.idx]; per.Weak && !strings.Contains(en.text, " ") && (j == 0 || !p.kb.titleWords[k.key[j-1]]) {
+				ok = false
+				break
+			}
 			if !strings.Contains(en.text, " ") && !strings.ContainsAny(en.text, "-") {
 				ok = k.lower[j] || isAcronym(en.text)
 				if ok {

@@ -47,10 +47,8 @@ func run(sh, curated, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := wikidata(&b, filepath.Join(sh, "data/leaders/wikidata-leaders-2022.csv"), idx); err != nil {
-		return err
-	}
-	if err := archigos(&b, filepath.Join(sh, "data/leaders/archigos-4.1-annual.txt")); err != nil {
+	known := fullNames{}
+	if err := wikidata(&b, filepath.Join(sh, "data/leaders/wikidata-leaders-2022.csv"), idx, known); err != nil {
 		return err
 	}
 	files, err := filepath.Glob(filepath.Join(curated, "*.kb"))
@@ -58,6 +56,14 @@ func run(sh, curated, out string) error {
 		return err
 	}
 	sort.Strings(files)
+	for _, f := range files {
+		if err := known.addCurated(f); err != nil {
+			return err
+		}
+	}
+	if err := archigos(&b, filepath.Join(sh, "data/leaders/archigos-4.1-annual.txt"), known); err != nil {
+		return err
+	}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -303,8 +309,45 @@ var wikidataCountry = map[string]string{
 	"democratic republic of the congo": "COD", "north macedonia": "MKD", "united states of america": "USA",
 }
 
+// fullNames maps a country and a surname to the full name of a leader
+// known from Wikidata or a curated file, so that Archigos spells that give
+// a surname only ("Obama") join that person.
+type fullNames map[[2]string]string
+
+func (f fullNames) add(country, name string) {
+	if sn := lastName(name); sn != "" {
+		k := [2]string{country, strings.ToLower(sn)}
+		if _, ok := f[k]; !ok {
+			f[k] = name
+		}
+	}
+}
+
+// addCurated reads the role lines of a curated file.
+func (f fullNames) addCurated(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read curated file: %w", err)
+	}
+	for _, ln := range strings.Split(string(data), "\n") {
+		rest, ok := strings.CutPrefix(strings.TrimSpace(ln), "role ")
+		if !ok {
+			continue
+		}
+		parts := strings.Split(rest, "|")
+		if len(parts) < 2 {
+			continue
+		}
+		name, code := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
+		if len(code) >= 3 && strings.Contains(name, " ") {
+			f.add(code[:3], name)
+		}
+	}
+	return nil
+}
+
 // wikidata writes the heads of state and government of 2022-10.
-func wikidata(b *bytes.Buffer, path string, idx map[string]string) error {
+func wikidata(b *bytes.Buffer, path string, idx map[string]string, known fullNames) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("wikidata: %w", err)
@@ -336,6 +379,7 @@ func wikidata(b *bytes.Buffer, path string, idx map[string]string) error {
 			skipped++
 			continue
 		}
+		known.add(code, name)
 		fmt.Fprintf(b, "person %s | %s\n", name, surname(name))
 		fmt.Fprintf(b, "role %s | %sGOV | %s | %s | %s\n", name, code, from, until, clean(title))
 	}
@@ -391,7 +435,7 @@ func lastName(name string) string {
 
 // archigos writes the leader spells of Archigos 4.1 that end in 1946 or
 // later, with the dbpedia name of each leader.
-func archigos(b *bytes.Buffer, path string) error {
+func archigos(b *bytes.Buffer, path string, known fullNames) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("archigos: %w", err)
@@ -438,9 +482,20 @@ func archigos(b *bytes.Buffer, path string) error {
 		}
 		name := s.name
 		if name == "" || !latin(name) {
-			name = s.alias
+			// No dbpedia name: join the leader of that country with this
+			// surname, or leave the spell out (a surname alone would match
+			// every Thompson and Christie).
+			name = known[[2]string{iso, strings.ToLower(s.alias)}]
 		}
-		if name == "" || !latin(name) || strings.ContainsAny(name, ",()") || len(name) < 3 {
+		weak := ""
+		if name == "" && s.alias != "" && latin(s.alias) && !strings.ContainsAny(s.alias, "(),") && len(s.alias) >= 3 {
+			// Known by surname only: a person of its own per country
+			// ("Thompson (BRB)") that matches only after a title
+			// ("Prime Minister Thompson").
+			name = s.alias + " (" + iso + ")"
+			weak = " | weak=1"
+		}
+		if name == "" || !latin(name) || strings.ContainsAny(name, ",") || weak == "" && strings.ContainsAny(name, "()") || len(name) < 3 {
 			continue
 		}
 		aliases := []string{}
@@ -454,7 +509,10 @@ func archigos(b *bytes.Buffer, path string) error {
 		if s.gender == "m" || s.gender == "f" {
 			g = " | gender=" + s.gender
 		}
-		fmt.Fprintf(b, "person %s | %s%s\n", name, strings.Join(dedup(aliases), "; "), g)
+		if weak != "" {
+			aliases = []string{s.alias}
+		}
+		fmt.Fprintf(b, "person %s | %s%s%s\n", name, strings.Join(dedup(aliases), "; "), g, weak)
 		fmt.Fprintf(b, "role %s | %sGOV | %s | %s | effective leader of %s (Archigos)\n", name, iso, s.from, s.until, iso)
 	}
 	var um []string
