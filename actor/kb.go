@@ -252,7 +252,11 @@ func (kb *KB) addPerson(p *Person) {
 		if p.Gender != 0 {
 			old.Gender = p.Gender
 		}
-		old.Weak = old.Weak && p.Weak
+		if p.Aliases != nil || p.Gender != 0 || p.Weak {
+			// A person record (not a bare role) says whether the name is
+			// weak; a full-name record anywhere makes it strong.
+			old.Weak = old.Weak && p.Weak
+		}
 		old.Roles = append(old.Roles, p.Roles...)
 		return
 	}
