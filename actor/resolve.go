@@ -74,6 +74,9 @@ type pass struct {
 	surnames map[string]bool
 	// noNER makes chain read the knowledge base alone.
 	noNER bool
+	// controlled reports that the last chain joined a name to what it runs
+	// ("Hamas-run health ministry").
+	controlled bool
 
 	// second pass
 	done     []bool
@@ -272,6 +275,7 @@ func (p *pass) pleonastic(i, e int) bool {
 // length of a possessive that follows the chain (0 if none).
 func (p *pass) chain(i, e int) ([]elem, int, int) {
 	k := &p.keys
+	p.controlled = false
 	var ch []elem
 	j := i
 	det := false
@@ -391,6 +395,15 @@ func (p *pass) chain(i, e int) ([]elem, int, int) {
 					j = end
 					return ch, j, k.possLen(j, e)
 				}
+			}
+		}
+		// "Hamas-run health ministry", "Russian-installed officials": what
+		// follows belongs to the name's side ("-backed" does not).
+		if el.kind == eKB && isCountryish(el.ent.kind) && j+2 < e && k.glued[j] && controlWords[k.key[j+1]] {
+			if end, ents := p.kb.match(k, j+2, e); end > j+2 && pick(ents).kind == KindSector {
+				j += 2
+				p.controlled = true
+				continue
 			}
 		}
 		if el.kind == eKB && (el.ent.kind == KindActor || el.ent.kind == KindCountry || el.ent.kind == KindPeople) {
@@ -696,12 +709,17 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 			return r, false // "a group", "movement": no actor of its own
 		}
 		switch {
-		case org != nil && (org.Sector != "" || n.Sector == "" || n.Sector == org.Sector):
+		case org != nil && (org.Sector != "" || n.Sector == "" || n.Sector == org.Sector) && !p.controlled:
+			// The organisation's people and bodies carry its code ("Pentagon
+			// officials", "BelTA news agency", "NATO troops"); what it runs
+			// is of its country ("Hamas-run health ministry", below).
 			r.code = org.Code
 			if n.Type == doc.ORG && org.Type == doc.ORG {
 				r.key, r.name, r.kind = "A:"+org.Code+":"+org.Names[0], org.Names[0], doc.MentionName
 				r.number = actorNumber(org)
 			}
+		case org != nil && org.Country != "" && org.Country != "IGO":
+			r.code = org.Country + n.Sector // "Hamas-run health ministry" → PSEHLH
 		case org != nil:
 			r.code = org.Code + n.Sector
 		case r.country != "":
@@ -840,8 +858,13 @@ func (p *pass) plausible(j, end, s, e int, ents []phraseEnt) []phraseEnt {
 			ok = !(k.upper[j] && !sentStart)
 		case KindCountry, KindCapital:
 			ok = !prevName && !nextName && !stance
-		case KindDemonym, KindActor:
+		case KindDemonym:
 			ok = !stance
+		case KindActor:
+			// A bloc named by a common word is no bloc inside a longer
+			// name ("the West Bank").
+			a := p.kb.Actors[en.idx]
+			ok = !stance && !(a.Type == doc.GPE && end < e && k.upper[end] && k.lower[end] && isWord(k.key[end]) && !calendarWords[k.key[end]])
 		case KindPerson:
 			if per := p.kb.People[en.idx]; per.Weak && !strings.Contains(en.text, " ") && (j == 0 || !p.kb.titleWords[k.key[j-1]]) {
 				ok = false
@@ -984,3 +1007,6 @@ func (p *pass) inside(a, b int) (country, sector string, org *NamedActor) {
 	}
 	return country, sector, org
 }
+
+// controlWords after a hyphen make what follows part of the name's side.
+var controlWords = map[string]bool{"run": true, "led": true, "controlled": true, "owned": true, "appointed": true, "installed": true}
