@@ -21,7 +21,10 @@ func init() {
 // fileList is a repeatable string flag.
 type fileList []string
 
-func (f *fileList) String() string     { return strings.Join(*f, ",") }
+// String joins the files for flag's help.
+func (f *fileList) String() string { return strings.Join(*f, ",") }
+
+// Set adds one file; the flag may repeat.
 func (f *fileList) Set(s string) error { *f = append(*f, s); return nil }
 
 func runActorsLookup(ctx context.Context, e *env, args []string) error {
