@@ -259,6 +259,11 @@ func TestHeldOut2(t *testing.T) {
 	heldOut(t, "testdata/heldout2.txt", heldOut2Floor)
 }
 
+// TestHeldOut3 runs the third held-out set, testdata/heldout3.txt.
+func TestHeldOut3(t *testing.T) {
+	heldOut(t, "testdata/heldout3.txt", heldOut3Floor)
+}
+
 func heldOut(t *testing.T, path string, floor float64) {
 	kb, err := Default()
 	if err != nil {

@@ -478,7 +478,7 @@ func (p *pass) group(i int) int {
 				break
 			}
 			e := p.ents[c.ent]
-			if pass && e.Type == doc.PER && !(e.hasName && strings.HasSuffix(e.Actor.Code, "GOV")) {
+			if pass && e.Type == doc.PER && !(e.hasName && strings.HasSuffix(e.Actor.Code, "GOV") && headOfState(e)) {
 				continue
 			}
 			dup := false
@@ -697,4 +697,21 @@ func (p *pass) sentenceCountry(i int) string {
 		}
 	}
 	return best
+}
+
+// headOfState reports a person whose titles name a head of state or
+// government ("President of Russia", "Kremlin leader"), the members "the
+// two leaders" stands for first.
+func headOfState(e *entState) bool {
+	for _, t := range e.titles {
+		if strings.Contains(t, "vice") || strings.Contains(t, "deputy") || strings.Contains(t, "spokes") {
+			continue
+		}
+		for _, w := range []string{"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "leader", "general secretary", "head of state", "supreme", "taoiseach", "pope", "sultan", "monarch", "effective leader"} {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -5,4 +5,5 @@ package actor
 const (
 	heldOutFloor  = 0.97
 	heldOut2Floor = 0.97
+	heldOut3Floor = 0.97
 )

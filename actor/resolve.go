@@ -258,15 +258,26 @@ func (p *pass) pleonastic(i, e int) bool {
 	default:
 		return false
 	}
-	for j := from; j < e && j < from+4; j++ {
-		switch k[j] {
-		case "that", "to", "whether", "unclear", "clear", "likely", "unlikely", "possible", "impossible", "important", "necessary", "understood", "believed", "expected", "reported", "raining", "time":
-			return true
-		case ",", ".", "and":
-			return false
-		}
+	// "it is (not) clear that", "it was understood", "it seems that": the
+	// word after the verb decides, not a later "to" ("it was ready to").
+	j := from
+	if j < e && (k[j] == "not" || k[j] == "also" || k[j] == "very" || k[j] == "now" || k[j] == "still") {
+		j++
+	}
+	if j < e && (pleonasticWords[k[j]] || k[from-1] == "seems" || k[from-1] == "seemed" || k[from-1] == "appears" || k[from-1] == "appeared") {
+		return true
 	}
 	return false
+}
+
+// pleonasticWords follow "it is" in an "it" that refers to nothing.
+var pleonasticWords = map[string]bool{
+	"that": true, "unclear": true, "clear": true, "likely": true, "unlikely": true, "possible": true,
+	"impossible": true, "important": true, "necessary": true, "understood": true, "believed": true,
+	"expected": true, "reported": true, "raining": true, "time": true, "hard": true, "difficult": true,
+	"easy": true, "true": true, "thought": true, "feared": true, "known": true, "said": true,
+	"wrong": true, "right": true, "essential": true, "vital": true, "crucial": true, "obvious": true,
+	"estimated": true, "hoped": true, "planned": true, "too": true, "worth": true, "a": true,
 }
 
 // chain reads the elements of one mention from token i: determiners,
@@ -693,7 +704,7 @@ func (p *pass) interpret(ch []elem, start, end, sent int) (raw, bool) {
 		r.noun = strings.ToLower(n.Text)
 		r.headWord = k.key[head.last-1]
 		r.sector = n.Sector
-		if n.Type == doc.PER && orgSector != "" && n.Sector != "" {
+		if n.Type == doc.PER && orgSector != "" && n.Sector == "GOV" {
 			r.sector = orgSector // "defence ministry officials" are the ministry's
 		}
 		if n.Sector == "" {
