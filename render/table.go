@@ -54,10 +54,17 @@ func Table(w io.Writer, d *doc.Doc, o Options) error {
 
 	if len(d.Quotes) > 0 {
 		ew.printf("\nQuotes by speaker\n")
+		names := map[string]string{}
+		for _, e := range d.Entities {
+			names[e.ID] = fmt.Sprintf("%s [%s]", e.Name, e.ID)
+		}
 		groups := map[string][]doc.Quote{}
 		var order []string
 		for _, q := range d.Quotes {
 			k := speakerKey(q.Speaker)
+			if n, ok := names[q.Speaker.Entity]; ok {
+				k = fmt.Sprintf("%s (%s)", n, q.Speaker.Code)
+			}
 			if _, ok := groups[k]; !ok {
 				order = append(order, k)
 			}
@@ -82,7 +89,7 @@ func Table(w io.Writer, d *doc.Doc, o Options) error {
 				if q.Addressee != "" {
 					extra += " to=" + q.Addressee
 				}
-				ew.printf("    %s [%s, %s%s] cue %q%s\n      %q\n", q.ID, q.Kind, q.Stance, via, d.Slice(q.Cue), extra, clip(d.Slice(q.Content), 160))
+				ew.printf("    %s [%s, %s%s] %q cue %q%s\n      %q\n", q.ID, q.Kind, q.Stance, via, q.Speaker.Text, d.Slice(q.Cue), extra, clip(d.Slice(q.Content), 160))
 			}
 		}
 	}

@@ -38,10 +38,48 @@ type Story struct {
 }
 
 // Doc returns a new doc.Doc carrying the story's text and metadata.
+//
+// JSON cannot carry invalid UTF-8, so every byte of an invalid sequence is
+// replaced by U+FFFD before coding, and each replacement is recorded in
+// the Doc's error list at its offset in the repaired text. The offsets of
+// the output then index exactly the text the output carries.
 func (s *Story) Doc() *doc.Doc {
-	d := doc.New(s.ID, s.Text)
+	text, errs := repairUTF8(s.Text)
+	d := doc.New(s.ID, text)
 	d.Title, d.Date, d.Source, d.URL = s.Title, s.Date, s.Source, s.URL
+	d.Errors = errs
 	return d
+}
+
+// maxRepairErrors caps the errors recorded for one story's bad bytes.
+const maxRepairErrors = 100
+
+func repairUTF8(s string) (string, doc.ErrorList) {
+	if utf8.ValidString(s) {
+		return s, nil
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	var errs doc.ErrorList
+	n := 0
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			n++
+			if n <= maxRepairErrors {
+				errs.Add(b.Len(), "read", fmt.Sprintf("invalid UTF-8 byte 0x%02x at input offset %d replaced by U+FFFD", s[i], i))
+			}
+			b.WriteRune(utf8.RuneError)
+			i++
+			continue
+		}
+		b.WriteString(s[i : i+w])
+		i += w
+	}
+	if n > maxRepairErrors {
+		errs.Add(-1, "read", fmt.Sprintf("%d more invalid UTF-8 bytes replaced", n-maxRepairErrors))
+	}
+	return b.String(), errs
 }
 
 // Error is a problem with one record of an input file.

@@ -165,3 +165,17 @@ func FuzzJSONL(f *testing.F) {
 		}
 	})
 }
+
+func TestDocRepairsInvalidUTF8(t *testing.T) {
+	s := &Story{ID: "x", Text: "ab\xffc\xc3"}
+	d := s.Doc()
+	if d.Text != "ab\uFFFDc\uFFFD" {
+		t.Fatalf("text = %q", d.Text)
+	}
+	if len(d.Errors) != 2 || d.Errors[0].Offset != 2 || d.Errors[1].Offset != 6 || d.Errors[0].Op != "read" {
+		t.Errorf("errors = %+v", d.Errors)
+	}
+	if d := (&Story{Text: "fine ✓"}).Doc(); d.Text != "fine ✓" || len(d.Errors) != 0 {
+		t.Errorf("valid text changed: %q %v", d.Text, d.Errors)
+	}
+}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,16 +8,8 @@ import (
 	"testing"
 )
 
-func runCmd(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}
-	code := run(context.Background(), e, args)
-	return code, out.String(), errb.String()
-}
-
 func TestActorsLookup(t *testing.T) {
-	code, out, errs := runCmd(t, "actors", "lookup", "Putin", "--date", "2010-01-01")
+	code, out, errs := runArgs(t, "actors", "lookup", "Putin", "--date", "2010-01-01")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -28,12 +18,12 @@ func TestActorsLookup(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	code, out, _ = runCmd(t, "actors", "lookup", "Putin", "--date", "1999-01-01", "--format", "json")
+	code, out, _ = runArgs(t, "actors", "lookup", "Putin", "--date", "1999-01-01", "--format", "json")
 	var ms []struct{ Name, Code, Source string }
 	if code != 0 || json.Unmarshal([]byte(out), &ms) != nil || len(ms) == 0 || ms[0].Code != "RUSSPY" {
 		t.Errorf("json lookup: exit %d, %s", code, out)
 	}
-	code, out, _ = runCmd(t, "actors", "lookup", "Putin", "--all")
+	code, out, _ = runArgs(t, "actors", "lookup", "Putin", "--all")
 	if code != 0 || !strings.Contains(out, "RUSSPY") || !strings.Contains(out, "archigos-4.1") {
 		t.Errorf("--all: exit %d\n%s", code, out)
 	}
@@ -42,17 +32,17 @@ func TestActorsLookup(t *testing.T) {
 func TestActorsLookupUserFile(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "desk.kb")
 	os.WriteFile(p, []byte("@source desk\nperson Ivan Testov | Testov | gender=m\nrole Ivan Testov | BLRMIL | 2023 | | commander\n"), 0o644)
-	code, out, errs := runCmd(t, "actors", "lookup", "Testov", "--actors", p, "--date", "2024-01-01")
+	code, out, errs := runArgs(t, "actors", "lookup", "Testov", "--actors", p, "--date", "2024-01-01")
 	if code != 0 || !strings.Contains(out, "BLRMIL") || !strings.Contains(out, "desk") {
 		t.Errorf("exit %d: %s %s", code, out, errs)
 	}
-	code, out, _ = runCmd(t, "actors", "check", p)
+	code, out, _ = runArgs(t, "actors", "check", p)
 	if code != 0 || !strings.Contains(out, "1 persons with 1 roles") {
 		t.Errorf("check: exit %d: %s", code, out)
 	}
 	bad := filepath.Join(t.TempDir(), "bad.kb")
 	os.WriteFile(bad, []byte("# x\nrole X | nope | | |\n"), 0o644)
-	code, _, errs = runCmd(t, "actors", "lookup", "X", "--actors", bad)
+	code, _, errs = runArgs(t, "actors", "lookup", "X", "--actors", bad)
 	if code != 1 || !strings.Contains(errs, "bad.kb:2:") {
 		t.Errorf("bad file: exit %d, stderr %q; want 1 and file:line", code, errs)
 	}
@@ -67,11 +57,11 @@ func TestActorsLookupUsage(t *testing.T) {
 		{"actors", "frob"},
 		{"actors"},
 	} {
-		if code, _, _ := runCmd(t, args...); code != 2 {
+		if code, _, _ := runArgs(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
-	if code, _, errs := runCmd(t, "actors", "lookup", "Xyzzy Plugh"); code != 1 || !strings.Contains(errs, "Xyzzy Plugh") {
+	if code, _, errs := runArgs(t, "actors", "lookup", "Xyzzy Plugh"); code != 1 || !strings.Contains(errs, "Xyzzy Plugh") {
 		t.Errorf("unknown name: exit %d %q, want 1", code, errs)
 	}
 }

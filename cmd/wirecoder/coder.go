@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/wirecoder/wirecoder/actor"
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/ner"
 	"github.com/wirecoder/wirecoder/pipeline"
@@ -28,8 +29,9 @@ func newPipeline(o coderOptions) (*pipeline.Pipeline, error) {
 }
 
 func pipelineSteps(o coderOptions) ([]pipeline.Step, error) {
-	if len(o.actorFiles) > 0 {
-		return nil, fmt.Errorf("--actors: the actor stage is not part of this build")
+	kb, err := actor.WithFiles(o.actorFiles...)
+	if err != nil {
+		return nil, fmt.Errorf("load actor knowledge base: %w", err)
 	}
 	nerModel, err := ner.Default()
 	if err != nil {
@@ -38,6 +40,7 @@ func pipelineSteps(o coderOptions) ([]pipeline.Step, error) {
 	steps := []pipeline.Step{
 		{Name: "text", Assigns: doc.LayerTokens | doc.LayerSentences, Stage: text.New()},
 		nerModel.Step(),
+		{Name: "actors", Requires: actor.Requires, Assigns: actor.Assigns, Stage: actor.NewResolver(kb)},
 		{Name: "quotes", Requires: quote.Requires, Assigns: doc.LayerQuotes, Stage: quote.New()},
 	}
 	return steps, nil

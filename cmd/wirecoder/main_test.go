@@ -24,6 +24,14 @@ func runCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, 
 	return out.String(), errb.String(), code
 }
 
+// runArgs runs one command line with empty standard input and returns
+// the exit code first.
+func runArgs(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	stdout, stderr, code = runCmd(t, "", args...)
+	return code, stdout, stderr
+}
+
 // validateJSONL checks every line of out against the v1 schema and
 // returns the number of documents.
 func validateJSONL(t *testing.T, out string) int {
