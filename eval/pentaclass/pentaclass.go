@@ -210,9 +210,10 @@ type Result struct {
 
 // Score scores sentences against the events coded from each: events[i]
 // belongs to sents[i]. A sentence without an events entry (events shorter
-// than sents) counts as having no event; extra entries are ignored.
+// than sents) counts as having no event; extra entries are ignored, and
+// so are sentences whose label is outside 0-4 (Read never returns them).
 func Score(sents []Sentence, events [][]doc.Event) Result {
-	res := Result{Task: "pentaclass", Sentences: len(sents)}
+	res := Result{Task: "pentaclass"}
 	rel := evalutil.NewReliability(5)
 	for i, s := range sents {
 		var evs []doc.Event
@@ -224,6 +225,7 @@ func Score(sents []Sentence, events [][]doc.Event) Result {
 		if int(gold) >= NumClasses {
 			continue // cannot come from Read; guards hand-made input
 		}
+		res.Sentences++
 		res.Confusion[gold][pred]++
 		right := pred == gold
 		if right {

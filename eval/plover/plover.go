@@ -365,8 +365,8 @@ type Result struct {
 	// targets.
 	TargetAccuracy float64 `json:"target_accuracy"`
 
-	Correct  int `json:"-"` // records whose top event has the gold type
-	NoEvent  int `json:"-"` // records with no event at all
+	Correct int `json:"-"` // records whose top event has the gold type
+	NoEvent int `json:"-"` // records with no event at all
 	// SourceRecords and TargetRecords count the records with gold
 	// sources or targets; the *Country counts are right by country part,
 	// the *Full counts by the full code (country and sector).
