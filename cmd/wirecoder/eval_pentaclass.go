@@ -15,12 +15,12 @@ func init() {
 }
 
 func runEvalPentaclass(ctx context.Context, e *env, args []string) error {
-	return evalPentaclass(ctx, e, args, newPipelineCoder)
+	return evalPentaclass(ctx, e, args, newEventEvalCoder)
 }
 
 // evalPentaclass runs "wirecoder eval pentaclass" with the coder that
 // newCoder returns.
-func evalPentaclass(ctx context.Context, e *env, args []string, newCoder func() (storyCoder, error)) error {
+func evalPentaclass(ctx context.Context, e *env, args []string, newCoder func() (eventEvalCoder, error)) error {
 	fs := newFlags(e, "eval pentaclass", "--gold FILE.tsv [--format json|table] [--limit N] [--reliability] [--workers N]")
 	gold := fs.String("gold", "", "gold `file`: sentence TAB label 0-4")
 	format := fs.String("format", "table", "output format: json|table")
@@ -64,14 +64,14 @@ func evalPentaclass(ctx context.Context, e *env, args []string, newCoder func() 
 	for i, s := range sents {
 		docs[i] = doc.New(fmt.Sprintf("line-%d", s.Line), s.Text)
 	}
-	events, err := codeStories(ctx, e, "sentences", docs, *workers, code)
+	events, err := codeEvalStories(ctx, e, "sentences", docs, *workers, code)
 	if err != nil {
 		return err
 	}
 	res := pentaclass.Score(sents, events)
 	if *format == "json" {
 		if *reliability {
-			if err := printReliabilityJSON(e.stdout, "pentaclass", res.Reliability); err != nil {
+			if err := printReliabilityLine(e.stdout, "pentaclass", res.Reliability); err != nil {
 				return err
 			}
 		}

@@ -17,12 +17,12 @@ func init() {
 	registerEval("plover", "score event types and actors of the top event on PLOVER gold records", runEvalPlover)
 }
 
-// storyCoder codes one story in place. The eval commands take it as a
+// eventEvalCoder codes one story in place. The eval commands take it as a
 // parameter so that tests can run them with a fake coder.
-type storyCoder func(ctx context.Context, d *doc.Doc) error
+type eventEvalCoder func(ctx context.Context, d *doc.Doc) error
 
-// newPipelineCoder returns the project's coding pipeline as a storyCoder.
-func newPipelineCoder() (storyCoder, error) {
+// newEventEvalCoder returns the project's coding pipeline as a eventEvalCoder.
+func newEventEvalCoder() (eventEvalCoder, error) {
 	p, err := newPipeline(coderOptions{})
 	if err != nil {
 		return nil, err
@@ -30,10 +30,10 @@ func newPipelineCoder() (storyCoder, error) {
 	return func(ctx context.Context, d *doc.Doc) error { return codeDoc(ctx, p, d) }, nil
 }
 
-// codeStories codes docs on a pool of workers (results in input order),
+// codeEvalStories codes docs on a pool of workers (results in input order),
 // returns each story's events, prints coding failures as warnings in input
 // order, and reports the rate to stderr.
-func codeStories(ctx context.Context, e *env, what string, docs []*doc.Doc, workers int, code storyCoder) ([][]doc.Event, error) {
+func codeEvalStories(ctx context.Context, e *env, what string, docs []*doc.Doc, workers int, code eventEvalCoder) ([][]doc.Event, error) {
 	start := time.Now()
 	errs, err := evalutil.Map(ctx, len(docs), workers, func(ctx context.Context, i int) error {
 		return code(ctx, docs[i])
@@ -59,8 +59,8 @@ func codeStories(ctx context.Context, e *env, what string, docs []*doc.Doc, work
 	return out, nil
 }
 
-// printReliabilityJSON prints the reliability table as one JSON line.
-func printReliabilityJSON(w io.Writer, task string, buckets []evalutil.Bucket) error {
+// printReliabilityLine prints the reliability table as one JSON line.
+func printReliabilityLine(w io.Writer, task string, buckets []evalutil.Bucket) error {
 	b, err := json.Marshal(struct {
 		Task        string            `json:"task"`
 		Reliability []evalutil.Bucket `json:"reliability"`
@@ -74,12 +74,12 @@ func printReliabilityJSON(w io.Writer, task string, buckets []evalutil.Bucket) e
 }
 
 func runEvalPlover(ctx context.Context, e *env, args []string) error {
-	return evalPlover(ctx, e, args, newPipelineCoder)
+	return evalPlover(ctx, e, args, newEventEvalCoder)
 }
 
 // evalPlover runs "wirecoder eval plover" with the coder that newCoder
 // returns.
-func evalPlover(ctx context.Context, e *env, args []string, newCoder func() (storyCoder, error)) error {
+func evalPlover(ctx context.Context, e *env, args []string, newCoder func() (eventEvalCoder, error)) error {
 	fs := newFlags(e, "eval plover", "--gold FILE.json [--format json|table] [--limit N] [--reliability] [--workers N]")
 	gold := fs.String("gold", "", "PLOVER gold `file` (JSON array or JSON Lines)")
 	format := fs.String("format", "table", "output format: json|table")
@@ -135,14 +135,14 @@ func evalPlover(ctx context.Context, e *env, args []string, newCoder func() (sto
 		}
 		docs[i] = d
 	}
-	events, err := codeStories(ctx, e, "records", docs, *workers, code)
+	events, err := codeEvalStories(ctx, e, "records", docs, *workers, code)
 	if err != nil {
 		return err
 	}
 	res := plover.Score(recs, events)
 	if *format == "json" {
 		if *reliability {
-			if err := printReliabilityJSON(e.stdout, "plover", res.Reliability); err != nil {
+			if err := printReliabilityLine(e.stdout, "plover", res.Reliability); err != nil {
 				return err
 			}
 		}
