@@ -21,11 +21,12 @@ func runEvalPentaclass(ctx context.Context, e *env, args []string) error {
 // evalPentaclass runs "wirecoder eval pentaclass" with the coder that
 // newCoder returns.
 func evalPentaclass(ctx context.Context, e *env, args []string, newCoder func() (eventEvalCoder, error)) error {
-	fs := newFlags(e, "eval pentaclass", "--gold FILE.tsv [--format json|table] [--limit N] [--reliability] [--workers N]")
+	fs := newFlags(e, "eval pentaclass", "--gold FILE.tsv [--format json|table] [--limit N] [--reliability [--markdown]] [--workers N]")
 	gold := fs.String("gold", "", "gold `file`: sentence TAB label 0-4")
 	format := fs.String("format", "table", "output format: json|table")
 	limit := fs.Int("limit", 0, "score only the first `N` sentences (0: all)")
 	reliability := fs.Bool("reliability", false, "also print the confidence reliability table")
+	markdown := fs.Bool("markdown", false, "with --reliability and the table format: print the reliability table as Markdown, for the docs")
 	workers := fs.Int("workers", 0, "coding workers (0: GOMAXPROCS)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -104,7 +105,11 @@ func evalPentaclass(ctx context.Context, e *env, args []string, newCoder func() 
 	}
 	if *reliability {
 		fmt.Fprintln(w, "\nreliability of the top event's confidence (right = class right; sentences with an event):")
-		if err := evalutil.WriteReliability(w, res.Reliability); err != nil {
+		write := evalutil.WriteReliability
+		if *markdown {
+			write = evalutil.WriteReliabilityMarkdown
+		}
+		if err := write(w, res.Reliability); err != nil {
 			return err
 		}
 	}

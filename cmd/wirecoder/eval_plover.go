@@ -80,11 +80,12 @@ func runEvalPlover(ctx context.Context, e *env, args []string) error {
 // evalPlover runs "wirecoder eval plover" with the coder that newCoder
 // returns.
 func evalPlover(ctx context.Context, e *env, args []string, newCoder func() (eventEvalCoder, error)) error {
-	fs := newFlags(e, "eval plover", "--gold FILE.json [--format json|table] [--limit N] [--reliability] [--workers N]")
+	fs := newFlags(e, "eval plover", "--gold FILE.json [--format json|table] [--limit N] [--reliability [--markdown]] [--workers N]")
 	gold := fs.String("gold", "", "PLOVER gold `file` (JSON array or JSON Lines)")
 	format := fs.String("format", "table", "output format: json|table")
 	limit := fs.Int("limit", 0, "score only the first `N` records (0: all)")
 	reliability := fs.Bool("reliability", false, "also print the confidence reliability table")
+	markdown := fs.Bool("markdown", false, "with --reliability and the table format: print the reliability table as Markdown, for the docs")
 	workers := fs.Int("workers", 0, "coding workers (0: GOMAXPROCS)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -166,7 +167,11 @@ func evalPlover(ctx context.Context, e *env, args []string, newCoder func() (eve
 	fmt.Fprintf(w, "%-8s %7d %9d %9.3f %9d %9.3f\n", "target", res.TargetRecords, res.TargetCountry, res.TargetAccuracy, res.TargetFull, res.TargetFullAccuracy)
 	if *reliability {
 		fmt.Fprintln(w, "\nreliability of the top event's confidence (right = type right):")
-		if err := evalutil.WriteReliability(w, res.Reliability); err != nil {
+		write := evalutil.WriteReliability
+		if *markdown {
+			write = evalutil.WriteReliabilityMarkdown
+		}
+		if err := write(w, res.Reliability); err != nil {
 			return err
 		}
 	}

@@ -180,6 +180,13 @@ func TestEvalPloverReliabilityAndTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	table := out.String()
+	out.Reset()
+	if err := evalPlover(context.Background(), e, []string{"--gold", path, "--reliability", "--markdown"}, evtFakeCoder); err != nil {
+		t.Fatal(err)
+	}
+	if md := out.String(); !strings.Contains(md, "| 0.80-1.00 | 2 | 2 | 1.000 | 0.850 |") || !strings.Contains(md, "Expected calibration error: 0.200") {
+		t.Errorf("markdown reliability table missing:\n%s", md)
+	}
 	for _, want := range []string{"2 records", "AGREE", "ASSAULT", "all                2       2     1.000", "source", "0.80-1.00        2       2", "ECE"} {
 		if !strings.Contains(table, want) {
 			t.Errorf("table lacks %q:\n%s", want, table)
