@@ -21,11 +21,12 @@ func runEvalPentaclass(ctx context.Context, e *env, args []string) error {
 // evalPentaclass runs "wirecoder eval pentaclass" with the coder that
 // newCoder returns.
 func evalPentaclass(ctx context.Context, e *env, args []string, newCoder func() (eventEvalCoder, error)) error {
-	fs := newFlags(e, "eval pentaclass", "--gold FILE.tsv [--format json|table] [--limit N] [--reliability [--markdown]] [--workers N]")
+	fs := newFlags(e, "eval pentaclass", "--gold FILE.tsv [--format json|table] [--limit N] [--reliability [--buckets N] [--markdown]] [--workers N]")
 	gold := fs.String("gold", "", "gold `file`: sentence TAB label 0-4")
 	format := fs.String("format", "table", "output format: json|table")
 	limit := fs.Int("limit", 0, "score only the first `N` sentences (0: all)")
 	reliability := fs.Bool("reliability", false, "also print the confidence reliability table")
+	buckets := fs.Int("buckets", 5, "with --reliability: the number of equal confidence buckets")
 	markdown := fs.Bool("markdown", false, "with --reliability and the table format: print the reliability table as Markdown, for the docs")
 	workers := fs.Int("workers", 0, "coding workers (0: GOMAXPROCS)")
 	pos, err := parseFlags(fs, args)
@@ -43,6 +44,9 @@ func evalPentaclass(ctx context.Context, e *env, args []string, newCoder func() 
 	}
 	if *limit < 0 || *workers < 0 {
 		return usagef("--limit and --workers must not be negative")
+	}
+	if *buckets < 1 || *buckets > 100 {
+		return usagef("--buckets must be 1-100, not %d", *buckets)
 	}
 	sents, problems, err := pentaclass.ReadFile(*gold)
 	if err != nil {
@@ -69,7 +73,7 @@ func evalPentaclass(ctx context.Context, e *env, args []string, newCoder func() 
 	if err != nil {
 		return err
 	}
-	res := pentaclass.Score(sents, events)
+	res := pentaclass.ScoreBuckets(sents, events, *buckets)
 	if *format == "json" {
 		if *reliability {
 			if err := printReliabilityLine(e.stdout, "pentaclass", res.Reliability); err != nil {

@@ -64,6 +64,19 @@ func TestEvalPentaclassFakeCoderJSON(t *testing.T) {
 	}
 
 	out.Reset()
+	if err := evalPentaclass(context.Background(), e, []string{"--gold", path, "--format", "json", "--reliability", "--buckets", "10"}, evtFakeCoder); err != nil {
+		t.Fatal(err)
+	}
+	var rel struct {
+		Reliability []struct{ Events, Right int } `json:"reliability"`
+	}
+	if err := json.Unmarshal([]byte(strings.SplitN(out.String(), "\n", 2)[0]), &rel); err != nil || len(rel.Reliability) != 10 {
+		t.Errorf("--buckets 10: %d buckets (%v):\n%s", len(rel.Reliability), err, out.String())
+	} else if r := rel.Reliability; r[3].Events != 1 || r[7].Events != 1 || r[8].Events != 1 || r[9].Events != 1 {
+		// 0.3 (111), 0.7 (100), 0.8 (030), 0.9 (190)
+		t.Errorf("--buckets 10: %+v", r)
+	}
+	out.Reset()
 	if err := evalPentaclass(context.Background(), e, []string{"--gold", path, "--limit", "3", "--reliability"}, evtFakeCoder); err != nil {
 		t.Fatal(err)
 	}
@@ -113,6 +126,7 @@ func TestEvalPentaclassUsage(t *testing.T) {
 		{[]string{"eval", "pentaclass"}, 2},
 		{[]string{"eval", "pentaclass", "--gold", "x", "--format", "csv"}, 2},
 		{[]string{"eval", "pentaclass", "--gold", "x", "--workers", "-2"}, 2},
+		{[]string{"eval", "pentaclass", "--gold", "x", "--buckets", "0"}, 2},
 		{[]string{"eval", "pentaclass", "--gold", filepath.Join(t.TempDir(), "missing.tsv")}, 1},
 		{[]string{"eval", "pentaclass", "--gold", evtWriteGold(t, "empty.tsv", "no tab\n")}, 1},
 	} {

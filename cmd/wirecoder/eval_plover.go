@@ -80,11 +80,12 @@ func runEvalPlover(ctx context.Context, e *env, args []string) error {
 // evalPlover runs "wirecoder eval plover" with the coder that newCoder
 // returns.
 func evalPlover(ctx context.Context, e *env, args []string, newCoder func() (eventEvalCoder, error)) error {
-	fs := newFlags(e, "eval plover", "--gold FILE.json [--format json|table] [--limit N] [--reliability [--markdown]] [--workers N]")
+	fs := newFlags(e, "eval plover", "--gold FILE.json [--format json|table] [--limit N] [--reliability [--buckets N] [--markdown]] [--workers N]")
 	gold := fs.String("gold", "", "PLOVER gold `file` (JSON array or JSON Lines)")
 	format := fs.String("format", "table", "output format: json|table")
 	limit := fs.Int("limit", 0, "score only the first `N` records (0: all)")
 	reliability := fs.Bool("reliability", false, "also print the confidence reliability table")
+	buckets := fs.Int("buckets", 5, "with --reliability: the number of equal confidence buckets")
 	markdown := fs.Bool("markdown", false, "with --reliability and the table format: print the reliability table as Markdown, for the docs")
 	workers := fs.Int("workers", 0, "coding workers (0: GOMAXPROCS)")
 	pos, err := parseFlags(fs, args)
@@ -102,6 +103,9 @@ func evalPlover(ctx context.Context, e *env, args []string, newCoder func() (eve
 	}
 	if *limit < 0 || *workers < 0 {
 		return usagef("--limit and --workers must not be negative")
+	}
+	if *buckets < 1 || *buckets > 100 {
+		return usagef("--buckets must be 1-100, not %d", *buckets)
 	}
 	recs, problems, err := plover.ReadFile(*gold)
 	if err != nil {
@@ -140,7 +144,7 @@ func evalPlover(ctx context.Context, e *env, args []string, newCoder func() (eve
 	if err != nil {
 		return err
 	}
-	res := plover.Score(recs, events)
+	res := plover.ScoreBuckets(recs, events, *buckets)
 	if *format == "json" {
 		if *reliability {
 			if err := printReliabilityLine(e.stdout, "plover", res.Reliability); err != nil {

@@ -213,8 +213,14 @@ type Result struct {
 // than sents) counts as having no event; extra entries are ignored, and
 // so are sentences whose label is outside 0-4 (Read never returns them).
 func Score(sents []Sentence, events [][]doc.Event) Result {
+	return ScoreBuckets(sents, events, 5)
+}
+
+// ScoreBuckets is Score with n equal confidence buckets over [0, 1] in
+// Result.Reliability (n < 1 means 5).
+func ScoreBuckets(sents []Sentence, events [][]doc.Event, n int) Result {
 	res := Result{Task: "pentaclass"}
-	rel := evalutil.NewReliability(5)
+	rel := evalutil.NewReliability(n)
 	for i, s := range sents {
 		var evs []doc.Event
 		if i < len(events) {

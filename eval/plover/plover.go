@@ -434,10 +434,16 @@ func actorMatch(code string, gold []Actor) (country, full bool) {
 // Score scores records against the events coded from each: events[i]
 // belongs to records[i]. A record without an events entry (events
 // shorter than records) counts as having no event; extra entries are
-// ignored.
+// ignored. Result.Reliability has five buckets (see ScoreBuckets).
 func Score(records []Record, events [][]doc.Event) Result {
+	return ScoreBuckets(records, events, 5)
+}
+
+// ScoreBuckets is Score with n equal confidence buckets over [0, 1] in
+// Result.Reliability (n < 1 means 5).
+func ScoreBuckets(records []Record, events [][]doc.Event, n int) Result {
 	res := Result{Task: "plover", Records: len(records), PerType: map[string]TypeScore{}}
-	rel := evalutil.NewReliability(5)
+	rel := evalutil.NewReliability(n)
 	for _, rec := range records {
 		res.PerType[Canonical(rec.Type)] = TypeScore{}
 	}

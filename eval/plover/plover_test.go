@@ -275,6 +275,11 @@ func TestScoreWrongAndMissing(t *testing.T) {
 	if r0, r4 := res.Reliability[0], res.Reliability[4]; r0.Events != 1 || r0.Right != 1 || r4.Events != 1 || r4.Right != 0 {
 		t.Errorf("reliability %+v", res.Reliability)
 	}
+	// Ten buckets: 0.95 in [0.9,1], 0.1 in [0.1,0.2).
+	ten := ScoreBuckets(recs, events, 10)
+	if len(ten.Reliability) != 10 || ten.Reliability[9].Events != 1 || ten.Reliability[1].Events != 1 || ten.Reliability[1].Right != 1 {
+		t.Errorf("ten buckets: %+v", ten.Reliability)
+	}
 	if empty := Score(nil, nil); empty.Records != 0 || empty.TypeAccuracy != 0 || len(empty.PerType) != 0 {
 		t.Errorf("Score of nothing = %+v", empty)
 	}
