@@ -21,12 +21,13 @@ func runEvalPentaclass(ctx context.Context, e *env, args []string) error {
 // evalPentaclass runs "wirecoder eval pentaclass" with the coder that
 // newCoder returns.
 func evalPentaclass(ctx context.Context, e *env, args []string, newCoder func() (eventEvalCoder, error)) error {
-	fs := newFlags(e, "eval pentaclass", "--gold FILE.tsv [--format json|table] [--limit N] [--reliability [--buckets N] [--markdown]] [--workers N]")
+	fs := newFlags(e, "eval pentaclass", "--gold FILE.tsv [--format json|table] [--limit N] [--reliability [--buckets N] [--markdown]] [--workers N] [-v]")
 	gold := fs.String("gold", "", "gold `file`: sentence TAB label 0-4")
 	format := fs.String("format", "table", "output format: json|table")
 	limit := fs.Int("limit", 0, "score only the first `N` sentences (0: all)")
 	reliability := fs.Bool("reliability", false, "also print the confidence reliability table")
 	buckets := fs.Int("buckets", 5, "with --reliability: the number of equal confidence buckets")
+	verbose := fs.Bool("v", false, "list the sentences scored wrong (to stderr)")
 	markdown := fs.Bool("markdown", false, "with --reliability and the table format: print the reliability table as Markdown, for the docs")
 	workers := fs.Int("workers", 0, "coding workers (0: GOMAXPROCS)")
 	pos, err := parseFlags(fs, args)
@@ -74,6 +75,19 @@ func evalPentaclass(ctx context.Context, e *env, args []string, newCoder func() 
 		return err
 	}
 	res := pentaclass.ScoreBuckets(sents, events, *buckets)
+	if *verbose {
+		for i, s := range sents {
+			pred, conf, ok := pentaclass.Predict(events[i])
+			if pred == s.Label {
+				continue
+			}
+			top := "(no event)"
+			if ok {
+				top = fmt.Sprintf("%d (%.2f)", pred, conf)
+			}
+			fmt.Fprintf(e.stderr, "wrong: line %d: gold %d, top %s: %s\n", s.Line, s.Label, top, clip(s.Text, 160))
+		}
+	}
 	if *format == "json" {
 		if *reliability {
 			if err := printReliabilityLine(e.stdout, "pentaclass", res.Reliability); err != nil {

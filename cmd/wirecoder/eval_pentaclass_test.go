@@ -63,6 +63,14 @@ func TestEvalPentaclassFakeCoderJSON(t *testing.T) {
 		}
 	}
 
+	errb.Reset()
+	if err := evalPentaclass(context.Background(), e, []string{"--gold", path, "--format", "json", "-v"}, evtFakeCoder); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(errb.String(), "wrong: "); got != 1 || !strings.Contains(errb.String(), "wrong: line 6: gold 4, top (no event): Crowds marched.") {
+		t.Errorf("-v: %d wrong lines:\n%s", got, errb.String())
+	}
+
 	out.Reset()
 	if err := evalPentaclass(context.Background(), e, []string{"--gold", path, "--format", "json", "--reliability", "--buckets", "10"}, evtFakeCoder); err != nil {
 		t.Fatal(err)
@@ -132,6 +140,22 @@ func TestEvalPentaclassUsage(t *testing.T) {
 	} {
 		if code := run(context.Background(), e, tc.args); code != tc.code {
 			t.Errorf("%v: exit %d, want %d (%s)", tc.args, code, tc.code, errb.String())
+		}
+	}
+}
+
+func TestClip(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"abcdef", 3, "abc…"},
+		{"naïve", 3, "na…"}, // ï is two bytes: cut before it
+	} {
+		if got := clip(tc.s, tc.n); got != tc.want {
+			t.Errorf("clip(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"time"
+	"unicode/utf8"
 
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/eval/evalutil"
@@ -73,6 +74,17 @@ func printReliabilityLine(w io.Writer, task string, buckets []evalutil.Bucket) e
 	return err
 }
 
+// clip shortens s to at most n bytes on a rune boundary, marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
 func runEvalPlover(ctx context.Context, e *env, args []string) error {
 	return evalPlover(ctx, e, args, newEventEvalCoder)
 }
@@ -80,12 +92,13 @@ func runEvalPlover(ctx context.Context, e *env, args []string) error {
 // evalPlover runs "wirecoder eval plover" with the coder that newCoder
 // returns.
 func evalPlover(ctx context.Context, e *env, args []string, newCoder func() (eventEvalCoder, error)) error {
-	fs := newFlags(e, "eval plover", "--gold FILE.json [--format json|table] [--limit N] [--reliability [--buckets N] [--markdown]] [--workers N]")
+	fs := newFlags(e, "eval plover", "--gold FILE.json [--format json|table] [--limit N] [--reliability [--buckets N] [--markdown]] [--workers N] [-v]")
 	gold := fs.String("gold", "", "PLOVER gold `file` (JSON array or JSON Lines)")
 	format := fs.String("format", "table", "output format: json|table")
 	limit := fs.Int("limit", 0, "score only the first `N` records (0: all)")
 	reliability := fs.Bool("reliability", false, "also print the confidence reliability table")
 	buckets := fs.Int("buckets", 5, "with --reliability: the number of equal confidence buckets")
+	verbose := fs.Bool("v", false, "list the records scored wrong (to stderr)")
 	markdown := fs.Bool("markdown", false, "with --reliability and the table format: print the reliability table as Markdown, for the docs")
 	workers := fs.Int("workers", 0, "coding workers (0: GOMAXPROCS)")
 	pos, err := parseFlags(fs, args)
@@ -145,6 +158,19 @@ func evalPlover(ctx context.Context, e *env, args []string, newCoder func() (eve
 		return err
 	}
 	res := plover.ScoreBuckets(recs, events, *buckets)
+	if *verbose {
+		for i, r := range recs {
+			o := plover.ScoreRecord(r, events[i])
+			if o.TypeRight {
+				continue
+			}
+			pred := o.Predicted
+			if !o.HasEvent {
+				pred = "(no event)"
+			}
+			fmt.Fprintf(e.stderr, "wrong: %s: gold %s, top %s (%.2f): %s\n", r.ID, o.Gold, pred, o.Confidence, clip(r.Text, 160))
+		}
+	}
 	if *format == "json" {
 		if *reliability {
 			if err := printReliabilityLine(e.stdout, "plover", res.Reliability); err != nil {

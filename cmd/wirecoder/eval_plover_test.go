@@ -139,6 +139,13 @@ func TestEvalPloverFakeCoderJSON(t *testing.T) {
 		t.Error("no per_type")
 	}
 	stderr := errb.String()
+	errb.Reset()
+	if err := evalPlover(context.Background(), e, []string{"--gold", path, "--format", "json", "-v"}, evtFakeCoder); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(errb.String(), "wrong: "); got != 1 || !strings.Contains(errb.String(), "wrong: P: gold PROTEST, top (no event) (0.00): Crowds marched. BROKEN") {
+		t.Errorf("-v: %d wrong lines:\n%s", got, errb.String())
+	}
 	for _, want := range []string{`record 5 (X): no "event" type`, "warning: records P: fake coder failed", "coded 4 records in", "records/s"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
