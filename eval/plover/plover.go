@@ -44,9 +44,11 @@ type Record struct {
 	Type    string
 	Mode    string
 	Context []string
-	Text    string
-	Source  []Actor
-	Target  []Actor
+	// Text is the text to code, trimmed, with a pair of braces that
+	// encloses all of it removed (a few gold records have them).
+	Text   string
+	Source []Actor
+	Target []Actor
 }
 
 // Error is a problem with one record of a gold file, or with the file.
@@ -153,7 +155,8 @@ func ReadFile(path string) ([]Record, []error, error) {
 //
 // The reader is lenient: an actor list may also be a single actor object,
 // a bare code string, "" or null; context may be a string (several
-// contexts separated by commas or semicolons) or a list. Records that
+// contexts separated by commas or semicolons) or a list; a pair of braces
+// around the whole text is removed. Records that
 // carry no event to score (event "DOCUMENT", or no text) are skipped
 // silently. A record that cannot be decoded, or has no event type, is
 // skipped and reported in problems, naming the file and the record; err
@@ -229,7 +232,7 @@ func decodeRecord(raw json.RawMessage) (rec Record, skip bool, err error) {
 	rec.Date = strings.TrimSpace(scalar(rr.Date))
 	rec.Type = strings.TrimSpace(scalar(rr.Event))
 	rec.Mode = strings.TrimSpace(scalar(rr.Mode))
-	rec.Text = strings.TrimSpace(scalar(rr.Text))
+	rec.Text = unbrace(strings.TrimSpace(scalar(rr.Text)))
 	if strings.EqualFold(rec.Type, "DOCUMENT") || (rec.Text == "" && rec.Type == "") {
 		return rec, true, nil
 	}
@@ -249,6 +252,16 @@ func decodeRecord(raw json.RawMessage) (rec Record, skip bool, err error) {
 		return rec, false, fmt.Errorf("target: %w", err)
 	}
 	return rec, false, nil
+}
+
+// unbrace removes one pair of braces that encloses the whole text, as
+// some gold records have ("{France is ready ...}"); braces anywhere else
+// stay.
+func unbrace(s string) string {
+	if len(s) >= 2 && s[0] == '{' && s[len(s)-1] == '}' && !strings.ContainsAny(s[1:len(s)-1], "{}") {
+		return strings.TrimSpace(s[1 : len(s)-1])
+	}
+	return s
 }
 
 // scalar renders a JSON scalar as a string: strings as they are, numbers

@@ -58,7 +58,7 @@ const goldJSON = `[
   "source": [{"actorText": "Israel", "code": "ISR", "sector": "GOV"}], "target": [{"actorText": "Syria", "code": "SYR"}], "context": "economic"},
  {"id": "R-FIGHT", "event": "FIGHT", "text": "Syria attacked Israel and then agreed to a truce.",
   "source": {"actorText": "Syria", "code": "SYR"}, "target": "ISR"},
- {"id": "R-DEMAND", "event": "DEMAND", "text": "Japan demanded talks.", "source": [{"actorText": "Japan", "code": "JAP"}], "target": ""},
+ {"id": "R-DEMAND", "event": "DEMAND", "text": " {Japan demanded talks.}", "source": [{"actorText": "Japan", "code": "JAP"}], "target": ""},
  {"id": "R-DISAPPROVE", "event": "DISAPPROVE", "text": "The United Nations criticized Israel.",
   "source": [{"actorText": "U.N.", "code": "IGO"}], "target": [{"actorText": "Israel", "code": "ISR", "sector": "MIL"}], "context": ["human_rights", "military"]},
  {"id": "R-NONE", "event": "PROTEST", "text": "Crowds marched in the capital.", "source": [{"actorText": "crowds", "code": "SYR", "sector": "CVL"}], "target": null}
@@ -85,6 +85,12 @@ func TestReadLenient(t *testing.T) {
 	f := recs[1]
 	if !reflect.DeepEqual(f.Source, []Actor{{"Syria", "SYR", ""}}) || !reflect.DeepEqual(f.Target, []Actor{{"", "ISR", ""}}) || f.Date != "" {
 		t.Errorf("single actor object and bare code: %+v", f)
+	}
+	if recs[2].Text != "Japan demanded talks." {
+		t.Errorf("enclosing braces kept: %q", recs[2].Text)
+	}
+	if got := unbrace("{a} and {b}"); got != "{a} and {b}" {
+		t.Errorf("unbrace of inner braces = %q", got)
 	}
 	if recs[2].Target != nil || recs[4].Target != nil {
 		t.Errorf(`"" and null targets: %+v, %+v; want none`, recs[2].Target, recs[4].Target)
