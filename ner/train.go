@@ -58,6 +58,10 @@ type TrainOptions struct {
 	// embedded default. NoGazetteer trains without them.
 	Gazetteer   *Gazetteer
 	NoGazetteer bool
+	// Clusters gives the word clusters for cluster features; nil uses the
+	// embedded default. NoClusters trains without them.
+	Clusters   *Clusters
+	NoClusters bool
 	// Ensemble is the number of perceptrons trained side by side with
 	// seeds Seed, Seed+1, ...; the model is the mean of their averaged
 	// weights (default 1).
@@ -141,13 +145,23 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	if opt.NoGazetteer {
 		gaz = nil
 	}
+	cl := opt.Clusters
+	if cl == nil && !opt.NoClusters {
+		var err error
+		if cl, err = DefaultClusters(); err != nil {
+			return nil, err
+		}
+	}
+	if opt.NoClusters {
+		cl = nil
+	}
 	start := time.Now()
 
 	// Index the features of the training data.
 	counts := map[uint64]int32{}
 	var fb featBuf
 	for _, s := range train {
-		extract(gaz, s.Words, &fb, func(_ int, feats []uint64) {
+		extract(gaz, cl, s.Words, &fb, func(_ int, feats []uint64) {
 			for _, h := range feats {
 				counts[h]++
 			}
@@ -169,7 +183,7 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 		out := make([]encoded, len(set))
 		for si, s := range set {
 			e := encoded{feats: make([][]int32, len(s.Words)), nlex: make([]uint8, len(s.Words)), gold: goldLabels(s.Tags)}
-			extract(gaz, s.Words, &fb, func(i int, feats []uint64) {
+			extract(gaz, cl, s.Words, &fb, func(i int, feats []uint64) {
 				ids := make([]int32, 0, len(feats))
 				// The word as written and lower-cased come first, so
 				// that word dropout can skip them.
@@ -195,8 +209,8 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	}
 	tr, dv := encode(train), encode(dev)
 	nf := len(keys)
-	fmt.Fprintf(log, "ner: %d training sentences, %d dev, %d features (min count %d), gazetteer %d entries\n",
-		len(train), len(dev), nf, opt.MinCount, gazLen(gaz))
+	fmt.Fprintf(log, "ner: %d training sentences, %d dev, %d features (min count %d), gazetteer %d entries, %d clustered words\n",
+		len(train), len(dev), nf, opt.MinCount, gazLen(gaz), cl.Len())
 
 	members := make([]learner, opt.Ensemble)
 	for k := range members {
@@ -303,7 +317,7 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	}
 
 	// Keep the features with a non-zero weight.
-	m := &Model{gaz: gaz, trans: tbest, oPenalty: penalty}
+	m := &Model{gaz: gaz, cl: cl, trans: tbest, oPenalty: penalty}
 	for i, h := range keys {
 		ws := best[i*numLabels : (i+1)*numLabels]
 		nz := false
