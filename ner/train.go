@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -76,6 +77,12 @@ type TrainOptions struct {
 	// step, of hiding the features of the word's identity, so that the
 	// model learns to use context and shape for unseen names (default 0).
 	WordDropout float64
+	// LowerCopies adds, for every k-th training sentence that holds an
+	// entity (k = LowerCopies), a lower-cased copy with the same tags, so
+	// that the model learns to find names in uncapitalised text (0: none).
+	LowerCopies int
+	// UpperCopies does the same with upper-cased copies.
+	UpperCopies int
 	// NoPenalty skips tuning, on dev, a penalty on the O label's score
 	// that trades precision for recall.
 	NoPenalty bool
@@ -156,6 +163,13 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 		cl = nil
 	}
 	start := time.Now()
+	orig := train // refit re-augments train+dev from the originals
+	if opt.LowerCopies > 0 {
+		train = withCaseCopies(train, opt.LowerCopies, strings.ToLower)
+	}
+	if opt.UpperCopies > 0 {
+		train = withCaseCopies(train, opt.UpperCopies, strings.ToUpper)
+	}
 
 	// Index the features of the training data.
 	counts := map[uint64]int32{}
@@ -305,7 +319,7 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	}
 	if opt.Refit && len(dev) > 0 {
 		fmt.Fprintf(log, "ner: refitting on train+dev for %d epochs with O penalty %.2f\n", bestEpoch, penalty)
-		all := append(append([]Sentence(nil), train...), dev...)
+		all := append(append([]Sentence(nil), orig...), dev...)
 		ro := opt
 		ro.Refit, ro.Epochs, ro.OPenalty, ro.NoPenalty = false, bestEpoch, penalty, true
 		m, err := Train(all, nil, ro, log)
@@ -450,6 +464,39 @@ func goldLabels(tags []string) []int {
 		}
 		out[i] = y
 		prev = y
+	}
+	return out
+}
+
+// withCaseCopies returns train followed by copies, re-cased by recase, of
+// every k-th sentence that holds an entity and that recase changes.
+// Copies already in train (added by an earlier call) are not copied again.
+func withCaseCopies(train []Sentence, k int, recase func(string) string) []Sentence {
+	out := slices.Clone(train)
+	seen := 0
+	for _, s := range train {
+		if s.copied {
+			continue
+		}
+		if len(Spans(s.Tags)) == 0 {
+			continue
+		}
+		changed := false
+		words := make([]string, len(s.Words))
+		for i, w := range s.Words {
+			words[i] = recase(w)
+			changed = changed || words[i] != w
+		}
+		if !changed {
+			continue
+		}
+		seen++
+		if seen%k != 0 {
+			continue
+		}
+		c := s
+		c.Words, c.copied = words, true
+		out = append(out, c)
 	}
 	return out
 }

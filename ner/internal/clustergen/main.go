@@ -12,7 +12,8 @@
 // granularity) at a fraction of the cost. Output is deterministic.
 //
 // Sources, all under ../shared/data (the training and dev halves only, never
-// test): the UNER EWT train and dev tokens (CC BY-SA 4.0), the ConfliBERT
+// test): the UNER EWT train tokens (and with -dev the dev tokens; CC BY-SA
+// 4.0), the ConfliBERT
 // CAMEO sentences and NER tokens (GPL-3), the PETRARCH GigaWord sample and
 // unit-test records (MIT), the PLOVER gold records' texts (CC BY-SA 4.0).
 //
@@ -41,8 +42,9 @@ func main() {
 	minCount := flag.Int("min", 2, "minimum count of a clustered word")
 	nctx := flag.Int("contexts", 1000, "number of context words")
 	depth := flag.Int("depth", 20, "maximum path length")
+	withDev := flag.Bool("dev", false, "also read the UNER EWT dev text (then dev scores overstate the clusters' help)")
 	flag.Parse()
-	if err := run(*out, *minCount, *nctx, *depth); err != nil {
+	if err := run(*out, *minCount, *nctx, *depth, *withDev); err != nil {
 		fmt.Fprintln(os.Stderr, "clustergen:", err)
 		os.Exit(1)
 	}
@@ -92,7 +94,7 @@ func tokenize(s string) []string {
 var textTag = regexp.MustCompile(`(?s)<Text>(.*?)</Text>`)
 
 // corpus returns the sentences of the sources, as word lists.
-func corpus(dir string) ([][]string, error) {
+func corpus(dir string, withDev bool) ([][]string, error) {
 	var sents [][]string
 	p := func(rel string) string { return filepath.Join(dir, "data", rel) }
 	// Column files: one token per line in column col, blank lines between sentences.
@@ -130,7 +132,11 @@ func corpus(dir string) ([][]string, error) {
 		}
 		return nil
 	}
-	for _, rel := range []string{"uner-ewt/en_ewt-ud-train.iob2", "uner-ewt/en_ewt-ud-dev.iob2"} {
+	ewt := []string{"uner-ewt/en_ewt-ud-train.iob2"}
+	if withDev {
+		ewt = append(ewt, "uner-ewt/en_ewt-ud-dev.iob2")
+	}
+	for _, rel := range ewt {
 		if err := columns(rel, 1, "\t"); err != nil {
 			return nil, err
 		}
@@ -179,12 +185,12 @@ type entry struct {
 	val []float32
 }
 
-func run(out string, minCount, nctx, depth int) error {
+func run(out string, minCount, nctx, depth int, withDev bool) error {
 	dir, ok := shared.Dir()
 	if !ok {
 		return fmt.Errorf("../shared not found")
 	}
-	sents, err := corpus(dir)
+	sents, err := corpus(dir, withDev)
 	if err != nil {
 		return err
 	}
