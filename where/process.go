@@ -1,0 +1,503 @@
+package where
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/wirecoder/wirecoder/doc"
+)
+
+// Requires lists the layers Process reads.
+const Requires = doc.LayerTokens | doc.LayerSentences
+
+// Assigns lists the layers Process adds.
+const Assigns = doc.LayerPlaces
+
+// AmbiguousMinPopulation is the population the most populous city of an
+// ambiguous name (one held by several cities) must reach to be chosen
+// when the story gives no context.
+const AmbiguousMinPopulation = 50000
+
+// stoplist holds city names that are also common English words or first
+// names: they are geocoded only with context (a qualifier such as ",
+// England" or a story country holding such a city) and never at the start
+// of a sentence.
+var stoplist = map[string]bool{
+	"of": true, "mobile": true, "reading": true, "march": true, "nice": true, "bath": true,
+	"split": true, "best": true, "most": true, "police": true, "bar": true, "hope": true,
+	"union": true, "independence": true, "liberty": true, "victoria": true, "florence": true,
+	"jackson": true, "lincoln": true, "austin": true, "eugene": true, "charlotte": true,
+	"douglas": true, "marion": true, "warren": true, "orange": true, "buffalo": true,
+	"phoenix": true, "surprise": true, "normal": true, "commerce": true, "enterprise": true,
+	"paradise": true, "temple": true, "mission": true, "wedding": true, "deal": true,
+	"battle": true, "bury": true, "wells": true, "sale": true, "man": true, "bo": true,
+	"ho": true, "goes": true, "gap": true, "salt": true, "sandy": true, "aurora": true,
+	"mercedes": true, "concordia": true, "columbia": true, "sparks": true, "lafayette": true,
+	"kent": true, "hamilton": true, "harrison": true, "clinton": true,
+	"franklin": true, "madison": true, "monroe": true, "jefferson": true,
+	"pace": true, "page": true, "price": true, "nelson": true, "grant": true, "carson": true,
+	"tyler": true, "irving": true, "mesa": true, "delta": true, "alliance": true, "unity": true,
+	"opportunity": true, "friendship": true, "progress": true, "justice": true, "reform": true,
+	"centre": true, "center": true, "university": true, "college": true, "park": true, "university park": true,
+	"saint": true, "san": true, "villa": true, "victory": true, "freedom": true, "peace": true,
+	"president": true, "general": true, "colonel": true, "marshal": true, "governor": true,
+	"de": true, "la": true, "el": true, "al": true, "as": true, "is": true, "on": true, "in": true,
+	"say": true, "said": true, "well": true, "lots": true, "hit": true, "rally": true,
+	"strike": true, "alexander": true, "tura": true,
+	"sur": true, "sale el": true, "bella": true, "monday": true, "friday": true,
+	"may": true, "june": true, "july": true, "august": true, "april": true, "january": true,
+}
+
+// neighbourOK lists capitalised words that may stand next to a place name
+// without making it part of a longer name ("Kyiv Mayor", "Minsk Region").
+var neighbourOK = map[string]bool{
+	"mayor": true, "governor": true, "region": true, "oblast": true, "province": true,
+	"district": true, "city": true, "airport": true, "station": true, "regional": true,
+	"reuters": true, "on": true, "in": true, "at": true, "the": true, "and": true, "but": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "i": true,
+}
+
+// personCountries are country names that are also personal names; they
+// get the same neighbour check as cities ("Michael Jordan").
+var personCountries = map[string]bool{"chad": true, "jordan": true, "israel": true, "georgia": true}
+
+var borderWords = map[string]bool{
+	"border": true, "borders": true, "frontier": true, "frontiers": true, "borderlands": true,
+	"borderland": true,
+}
+
+// borderAgents follow "border" when it names an agency or its people, not
+// a place: "border guards".
+var borderAgents = map[string]bool{
+	"guard": true, "guards": true, "guardsmen": true, "service": true, "services": true,
+	"police": true, "force": true, "forces": true, "troops": true, "patrol": true, "patrols": true,
+	"agency": true, "officials": true, "official": true, "control": true, "controls": true,
+	"security": true, "committee": true, "protection": true, "officers": true, "authorities": true,
+	"dispute": true, "disputes": true, "policy": true, "wall": true, "tax": true, "adjustment": true,
+}
+
+var borderRegions = map[string]bool{
+	"region": true, "regions": true, "area": true, "areas": true, "zone": true, "zones": true,
+	"district": true, "districts": true, "town": true, "towns": true, "village": true,
+	"villages": true, "crossing": true, "crossings": true, "checkpoint": true, "checkpoints": true,
+	"post": true, "posts": true, "line": true,
+}
+
+type mkind uint8
+
+const (
+	mCountry mkind = iota
+	mDemonym
+	mCity
+	mState
+)
+
+// mention is a gazetteer match over tokens [first, last).
+type mention struct {
+	first, last int
+	sent        int
+	kind        mkind
+	country     int     // country index (mCountry, mDemonym)
+	cities      []int32 // candidates, most populous first (mCity)
+	state       string  // admin1 code (mState)
+	key         string
+}
+
+// Process geocodes the countries, cities and borders the story names and
+// fills d.Places in text order, replacing any already there. Cities are
+// disambiguated by a qualifier (", Texas"), then by the US states and the
+// countries the story mentions (names, demonyms, d.Entities' actor
+// countries), then by population; see docs/when-where.md for the rules.
+func (g *Gazetteer) Process(ctx context.Context, d *doc.Doc) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("where: story %q: %w", d.ID, err)
+	}
+	ms := g.mentions(d)
+	byFirst := map[int]int{}
+	byLast := map[int]int{}
+	for i, m := range ms {
+		byFirst[m.first] = i
+		byLast[m.last] = i
+	}
+	// The story's countries and states.
+	story := map[string]bool{}
+	states := map[string]bool{}
+	for _, m := range ms {
+		switch m.kind {
+		case mCountry, mDemonym:
+			if m.kind == mDemonym || !g.personLike(d, m, byFirst, byLast) {
+				story[g.countries[m.country].ISO3] = true
+			}
+		case mState:
+			states[m.state] = true
+		}
+	}
+	for _, e := range d.Entities {
+		if e.Actor.Country != "" {
+			story[e.Actor.Country] = true
+		}
+	}
+	for _, m := range ms {
+		if m.kind == mCity && len(m.cities) == 1 && !stoplist[m.key] && g.cities[m.cities[0]].Population >= 100000 &&
+			!g.personLike(d, m, byFirst, byLast) {
+			story[g.cities[m.cities[0]].Country] = true
+		}
+	}
+
+	var places []doc.Place
+	for _, m := range ms {
+		span := d.TokenSpan(m.first, m.last)
+		switch m.kind {
+		case mCountry:
+			if g.personLike(d, m, byFirst, byLast) {
+				continue
+			}
+			c := g.countries[m.country]
+			places = append(places, doc.Place{Span: span, Sent: m.sent, Name: c.Name, Country: c.ISO3, Lat: c.Lat, Lon: c.Lon})
+		case mCity:
+			id, ok := g.resolve(d, ms, m, byFirst, byLast, story, states)
+			if !ok {
+				continue
+			}
+			p := g.cityPlace(id)
+			p.Span, p.Sent = span, m.sent
+			places = append(places, p)
+		}
+	}
+	places = append(places, g.borders(d, ms, byLast)...)
+	sort.SliceStable(places, func(i, j int) bool { return places[i].Start < places[j].Start })
+	d.Places = places
+	d.Layers |= doc.LayerPlaces
+	return nil
+}
+
+// mentions finds the gazetteer names in the story's sentences, longest
+// match first; every name must start with a capital letter.
+func (g *Gazetteer) mentions(d *doc.Doc) []mention {
+	var ms []mention
+	n := len(d.Text)
+	for si, s := range d.Sentences {
+		if s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
+			d.Errors.Add(s.Start, "where", fmt.Sprintf("sentence %d has token range [%d,%d) outside the %d tokens", si, s.First, s.Last, len(d.Tokens)))
+			continue
+		}
+		for i := s.First; i < s.Last; {
+			t := d.Tokens[i]
+			if t.Start < 0 || t.End > n || t.Start >= t.End || !upperFirst(d.Text[t.Start:t.End]) {
+				i++
+				continue
+			}
+			maxN, ok := g.heads[headWord(d.Text[t.Start:t.End])]
+			if !ok {
+				i++
+				continue
+			}
+			found := false
+			for k := min(maxN, s.Last-i); k >= 1 && !found; k-- {
+				end := d.Tokens[i+k-1].End
+				if end > n || end < t.Start {
+					continue
+				}
+				key := normalize(d.Text[t.Start:end])
+				m := mention{first: i, last: i + k, sent: si, key: key}
+				if ref, ok := g.countryKeys[key]; ok {
+					m.country = ref.idx
+					m.kind = mCountry
+					if ref.demonym {
+						m.kind = mDemonym
+					}
+					found = true
+				} else if ids, ok := g.cityKeys[key]; ok {
+					m.kind, m.cities, found = mCity, ids, true
+				} else if code, ok := g.states[key]; ok {
+					m.kind, m.state, found = mState, code, true
+				}
+				if found {
+					ms = append(ms, m)
+					i += k
+				}
+			}
+			if !found {
+				i++
+			}
+		}
+	}
+	return ms
+}
+
+// tokenLower returns the lower-cased text of token i, or "" when i is out
+// of range.
+func tokenLower(d *doc.Doc, i int) string {
+	if i < 0 || i >= len(d.Tokens) {
+		return ""
+	}
+	t := d.Tokens[i]
+	if t.Start < 0 || t.End > len(d.Text) || t.Start > t.End {
+		return ""
+	}
+	return normalize(d.Text[t.Start:t.End])
+}
+
+// sentenceInitial reports whether token i opens its sentence (after any
+// opening quotes or brackets).
+func sentenceInitial(d *doc.Doc, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if d.Tokens[k].Sent != d.Tokens[i].Sent {
+			return true
+		}
+		switch tokenLower(d, k) {
+		case "\"", "'", "“", "‘", "(", "[", "«", "—", "-":
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// personLike reports a single name that stands next to another
+// capitalised word which is not a place and not one of neighbourOK: most
+// likely part of a personal or organisation name ("Vladimir Putin").
+func (g *Gazetteer) personLike(d *doc.Doc, m mention, byFirst, byLast map[int]int) bool {
+	if m.kind == mCountry && !personCountries[m.key] {
+		return false
+	}
+	capWord := func(i int) bool {
+		if i < 0 || i >= len(d.Tokens) || d.Tokens[i].Sent != d.Tokens[m.first].Sent {
+			return false
+		}
+		t := d.Tokens[i]
+		if t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End {
+			return false
+		}
+		w := d.Text[t.Start:t.End]
+		if !upperFirst(w) || neighbourOK[normalize(w)] {
+			return false
+		}
+		for _, r := range w {
+			if !isWordRune(r) {
+				return false
+			}
+		}
+		return true
+	}
+	if _, ok := byFirst[m.last]; !ok && capWord(m.last) {
+		return true
+	}
+	if _, ok := byLast[m.first]; !ok && capWord(m.first-1) && !sentenceInitial(d, m.first-1) {
+		return true
+	}
+	return false
+}
+
+// resolve picks the city a mention names, or reports that it names none.
+func (g *Gazetteer) resolve(d *doc.Doc, ms []mention, m mention, byFirst, byLast map[int]int, story, states map[string]bool) (int32, bool) {
+	if g.personLike(d, m, byFirst, byLast) {
+		return 0, false
+	}
+	cands := m.cities
+	top := g.cities[cands[0]]
+	// A qualifier: "Paris, Texas", "Reading (England)".
+	q := m.last
+	if l := tokenLower(d, q); l == "," || l == "(" {
+		if qi, ok := byFirst[q+1]; ok {
+			qm := ms[qi]
+			for _, id := range cands {
+				c := g.cities[id]
+				if (qm.kind == mCountry || qm.kind == mDemonym) && c.Country == g.countries[qm.country].ISO3 ||
+					qm.kind == mState && c.Country == "USA" && c.Admin == qm.state {
+					return id, true
+				}
+			}
+		}
+	}
+	stop := stoplist[m.key] || len([]rune(m.key)) <= 3 && top.Population < 1000000
+	if stop && sentenceInitial(d, m.first) {
+		return 0, false
+	}
+	// A big capital is not displaced by a small namesake that only the
+	// story's context favours: "Paris" in a story that mentions the
+	// United States, or Texas, is still the capital.
+	bigCapital := func(c City) bool {
+		return top.Capital && top.Population >= 1000000 && c.Population < AmbiguousMinPopulation && !story[top.Country]
+	}
+	for _, id := range cands {
+		if c := g.cities[id]; c.Country == "USA" && states[c.Admin] && !bigCapital(c) {
+			return id, true
+		}
+	}
+	for _, id := range cands {
+		c := g.cities[id]
+		if story[c.Country] && !bigCapital(c) {
+			return id, true
+		}
+	}
+	if stop {
+		return 0, false
+	}
+	if len(cands) == 1 || top.Population >= AmbiguousMinPopulation {
+		return cands[0], true
+	}
+	return 0, false
+}
+
+// countryOf returns the ISO3 code of a country or demonym mention, or "".
+func (g *Gazetteer) countryOf(m mention) string {
+	if m.kind == mCountry || m.kind == mDemonym {
+		return g.countries[m.country].ISO3
+	}
+	return ""
+}
+
+// borders finds border mentions and ties each to the countries involved.
+func (g *Gazetteer) borders(d *doc.Doc, ms []mention, byLast map[int]int) []doc.Place {
+	var out []doc.Place
+	var last []string // countries of the previous border mention
+	byFirst := map[int]int{}
+	for i, m := range ms {
+		byFirst[m.first] = i
+	}
+	countryAt := func(i int) (mention, bool) {
+		if k, ok := byFirst[i]; ok && g.countryOf(ms[k]) != "" {
+			return ms[k], true
+		}
+		return mention{}, false
+	}
+	for si, s := range d.Sentences {
+		if s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
+			continue
+		}
+		for i := s.First; i < s.Last; i++ {
+			w := tokenLower(d, i)
+			if !borderWords[w] {
+				continue
+			}
+			next := tokenLower(d, i+1)
+			if i+1 < s.Last && (borderAgents[next] || next == "-" && borderAgents[tokenLower(d, i+2)]) {
+				continue
+			}
+			if x := d.Tokens[i].XPOS; strings.HasPrefix(x, "VB") {
+				continue
+			}
+			switch tokenLower(d, i-1) {
+			case "that", "which", "who", "to", "they", "also", "countries", "states":
+				continue
+			}
+			var cs []string
+			add := func(c string) {
+				if c != "" && !contains(cs, c) {
+					cs = append(cs, c)
+				}
+			}
+			start, end := i, i+1
+			// Modifiers: "the Belarusian-Ukrainian border", "Ukraine's border".
+			k := i - 1
+			if l := tokenLower(d, k); l == "'s" || l == "s" && tokenLower(d, k-1) == "'" {
+				k--
+				if l == "s" {
+					k--
+				}
+			}
+			var mods []string
+			for k >= s.First {
+				mi, ok := byLast[k+1]
+				if !ok || g.countryOf(ms[mi]) == "" {
+					break
+				}
+				mods = append(mods, g.countryOf(ms[mi]))
+				start = ms[mi].first
+				k = ms[mi].first - 1
+				if l := tokenLower(d, k); l == "-" || l == "and" || l == "/" || l == "," {
+					k--
+					continue
+				}
+				break
+			}
+			for j := len(mods) - 1; j >= 0; j-- {
+				add(mods[j])
+			}
+			if borderRegions[tokenLower(d, end)] && end < s.Last {
+				end++
+			}
+			// "with Ukraine", "between Belarus and Ukraine", "of Belarus".
+			switch tokenLower(d, end) {
+			case "with", "between", "of":
+				e := end + 1
+				if m, ok := countryAt(e); ok {
+					withs := []string{g.countryOf(m)}
+					e = m.last
+					if l := tokenLower(d, e); l == "and" || l == "," {
+						if m2, ok := countryAt(e + 1); ok {
+							withs = append(withs, g.countryOf(m2))
+							e = m2.last
+						}
+					}
+					if tokenLower(d, end) == "with" && len(cs) == 0 {
+						// The owner of "its border with Ukraine": the
+						// nearest country mentioned before that is not
+						// Ukraine.
+						for mi := len(ms) - 1; mi >= 0; mi-- {
+							if ms[mi].last <= start && g.countryOf(ms[mi]) != "" && !contains(withs, g.countryOf(ms[mi])) {
+								add(g.countryOf(ms[mi]))
+								break
+							}
+						}
+					}
+					for _, c := range withs {
+						add(c)
+					}
+					end = e
+				}
+			}
+			if len(cs) == 0 {
+				if len(last) > 0 {
+					cs = append(cs, last...)
+				} else {
+					cs = g.nearbyCountries(d, ms, i, si)
+				}
+			}
+			if len(cs) > 0 {
+				last = append(last[:0], cs...)
+			}
+			span := d.TokenSpan(start, end)
+			p := doc.Place{Span: span, Sent: si, Name: d.Slice(span), Countries: cs}
+			if len(cs) == 1 {
+				p.Country = cs[0]
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// nearbyCountries returns up to two countries mentioned closest before
+// token i in its sentence and the one before, else after it in its
+// sentence.
+func (g *Gazetteer) nearbyCountries(d *doc.Doc, ms []mention, i, si int) []string {
+	var cs []string
+	for mi := len(ms) - 1; mi >= 0 && len(cs) < 2; mi-- {
+		m := ms[mi]
+		if m.last > i || m.sent < si-1 {
+			continue
+		}
+		if c := g.countryOf(m); c != "" && !contains(cs, c) {
+			cs = append(cs, c)
+		}
+	}
+	for _, m := range ms {
+		if len(cs) >= 2 {
+			break
+		}
+		if m.first > i && m.sent == si {
+			if c := g.countryOf(m); c != "" && !contains(cs, c) {
+				cs = append(cs, c)
+			}
+		}
+	}
+	sort.Strings(cs)
+	return cs
+}
