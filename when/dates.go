@@ -3,6 +3,8 @@ package when
 import (
 	"fmt"
 	"time"
+
+	"github.com/wirecoder/wirecoder/doc"
 )
 
 // Gran is the granularity of a date value: a year, a month or a day.
@@ -302,4 +304,19 @@ func Before(a, b string) bool {
 		return false
 	}
 	return x.last().less(y.first())
+}
+
+// HistoricalRange is Historical for a value that may be a range: a range
+// is historical only when its end, until, is ("since 1994" runs to the
+// story date, so it is not). An empty until means value alone.
+func HistoricalRange(value, until, storyDate string, window time.Duration) bool {
+	if until != "" {
+		return Historical(until, storyDate, window)
+	}
+	return Historical(value, storyDate, window)
+}
+
+// HistoricalExpr applies HistoricalRange to a time expression.
+func HistoricalExpr(t doc.TimeExpr, storyDate string, window time.Duration) bool {
+	return HistoricalRange(t.Value, t.Until, storyDate, window)
 }

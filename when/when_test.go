@@ -457,6 +457,22 @@ func TestHistorical(t *testing.T) {
 	}
 }
 
+func TestHistoricalRange(t *testing.T) {
+	for _, c := range []struct {
+		value, until string
+		want         bool
+	}{
+		{"1994", "2024-07-13", false},
+		{"1990", "1999", true},
+		{"2024-07-01", "2024-07-07", false},
+		{"2020", "", true},
+	} {
+		if got := HistoricalExpr(doc.TimeExpr{Value: c.value, Until: c.until}, "2024-07-13", DefaultWindow); got != c.want {
+			t.Errorf("HistoricalExpr(%s..%s) = %v", c.value, c.until, got)
+		}
+	}
+}
+
 func TestIntervals(t *testing.T) {
 	for _, c := range []struct {
 		a, b                       string
