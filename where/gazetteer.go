@@ -118,10 +118,10 @@ func loadEmbedded() (*Gazetteer, error) {
 func Load(r io.Reader) (*Gazetteer, error) {
 	g := &Gazetteer{
 		byISO3:      map[string]int{},
-		cityKeys:    map[string][]int32{},
+		cityKeys:    make(map[string][]int32, 40000),
 		countryKeys: map[string]countryRef{},
 		states:      map[string]string{},
-		heads:       map[string]int{},
+		heads:       make(map[string]int, 30000),
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
@@ -199,18 +199,35 @@ func Load(r io.Reader) (*Gazetteer, error) {
 			Lat: nums[0], Lon: nums[1], Admin: f[8], Capital: f[9] == "1"}
 		idx := int32(len(g.cities))
 		g.cities = append(g.cities, c)
-		seen := map[string]bool{}
-		for _, n := range append([]string{c.Name, c.ASCII}, c.Alternates...) {
+		var seen [8]string
+		ns := 0
+		add := func(n string) {
 			k := normalize(n)
-			if k == "" || seen[k] {
-				continue
+			if k == "" {
+				return
 			}
-			seen[k] = true
+			for _, s := range seen[:ns] {
+				if s == k {
+					return
+				}
+			}
+			if ns < len(seen) {
+				seen[ns] = k
+				ns++
+			}
 			g.cityKeys[k] = append(g.cityKeys[k], idx)
 			g.addHead(n)
 		}
+		add(c.Name)
+		add(c.ASCII)
+		for _, a := range c.Alternates {
+			add(a)
+		}
 	}
-	for k, ids := range g.cityKeys {
+	for _, ids := range g.cityKeys {
+		if len(ids) < 2 {
+			continue
+		}
 		sort.SliceStable(ids, func(a, b int) bool {
 			ca, cb := &g.cities[ids[a]], &g.cities[ids[b]]
 			if ca.Population != cb.Population {
@@ -218,7 +235,6 @@ func Load(r io.Reader) (*Gazetteer, error) {
 			}
 			return ids[a] < ids[b]
 		})
-		g.cityKeys[k] = ids
 	}
 	return g, nil
 }
@@ -300,6 +316,17 @@ func splitList(s string) []string {
 // normalize lower-cases a name, straightens apostrophes and collapses
 // white space, so that text spans and gazetteer names compare equal.
 func normalize(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c >= 'A' && c <= 'Z' || c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') || c == '\t' || c == '\n' || c == '\r' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -320,6 +347,37 @@ func normalize(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// appendNormalized appends normalize(s) to dst without allocating a
+// string, for map look-ups on the hot path.
+func appendNormalized(dst []byte, s string) []byte {
+	space := false
+	start := len(dst)
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = len(dst) > start
+			continue
+		case r == '’' || r == '‘' || r == 'ʼ':
+			r = '\''
+		case r == '–' || r == '—':
+			r = '-'
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		if r < utf8.RuneSelf {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			dst = append(dst, byte(r))
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	return dst
 }
 
 // Country returns the country with ISO alpha-3 code iso3.

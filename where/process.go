@@ -180,6 +180,7 @@ func (g *Gazetteer) Process(ctx context.Context, d *doc.Doc) error {
 // match first; every name must start with a capital letter.
 func (g *Gazetteer) mentions(d *doc.Doc) []mention {
 	var ms []mention
+	var buf []byte
 	n := len(d.Text)
 	for si, s := range d.Sentences {
 		if s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
@@ -192,7 +193,16 @@ func (g *Gazetteer) mentions(d *doc.Doc) []mention {
 				i++
 				continue
 			}
-			maxN, ok := g.heads[headWord(d.Text[t.Start:t.End])]
+			tt := d.Text[t.Start:t.End]
+			hw := len(tt)
+			for k, r := range tt {
+				if !isWordRune(r) {
+					hw = k
+					break
+				}
+			}
+			buf = appendNormalized(buf[:0], tt[:hw])
+			maxN, ok := g.heads[string(buf)]
 			if !ok {
 				i++
 				continue
@@ -203,21 +213,22 @@ func (g *Gazetteer) mentions(d *doc.Doc) []mention {
 				if end > n || end < t.Start {
 					continue
 				}
-				key := normalize(d.Text[t.Start:end])
-				m := mention{first: i, last: i + k, sent: si, key: key}
-				if ref, ok := g.countryKeys[key]; ok {
+				buf = appendNormalized(buf[:0], d.Text[t.Start:end])
+				m := mention{first: i, last: i + k, sent: si}
+				if ref, ok := g.countryKeys[string(buf)]; ok {
 					m.country = ref.idx
 					m.kind = mCountry
 					if ref.demonym {
 						m.kind = mDemonym
 					}
 					found = true
-				} else if ids, ok := g.cityKeys[key]; ok {
+				} else if ids, ok := g.cityKeys[string(buf)]; ok {
 					m.kind, m.cities, found = mCity, ids, true
-				} else if code, ok := g.states[key]; ok {
+				} else if code, ok := g.states[string(buf)]; ok {
 					m.kind, m.state, found = mState, code, true
 				}
 				if found {
+					m.key = string(buf)
 					ms = append(ms, m)
 					i += k
 				}
