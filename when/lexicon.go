@@ -189,6 +189,17 @@ var pastWords = map[string]bool{
 
 var futureWords = map[string]bool{
 	"will": true, "shall": true, "'ll": true, "’ll": true, "wo": true, "tomorrow": true,
-	"expected": true, "scheduled": true, "due": true, "upcoming": true, "plans": true,
-	"planned": true, "planning": true, "intends": true, "aims": true,
+	"would": true, "might": true, "could": true, "may": true,
+	"upcoming": true, "plans": true, "planning": true, "intends": true, "aims": true,
+}
+
+// plannedWords mark the future after a form of "be": "is scheduled for
+// Thursday", "are expected on Monday"; elsewhere ("earlier than
+// scheduled") they decide nothing.
+var plannedWords = map[string]bool{
+	"expected": true, "scheduled": true, "due": true, "planned": true, "set": true, "slated": true,
+}
+
+var beWords = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "'s": true, "’s": true,
 }

@@ -150,6 +150,7 @@ type result struct {
 
 // scanner matches time expressions over the words of one sentence.
 type scanner struct {
+	text     string // the source text the words' offsets index
 	w        []word
 	story    civil
 	hasStory bool
@@ -301,6 +302,9 @@ func (s *scanner) base(j, from int, mod modifier) (result, bool) {
 	case lxThe:
 		return s.theForm(j, mod)
 	case lxYesterday, lxToday, lxTomorrow, lxTonight:
+		if w.cap && j > 0 && s.w[j-1].cap && s.w[j-1].lx == lxNone {
+			return result{}, false // "USA Today", "Good Morning America Today"
+		}
 		return s.deictic(j)
 	case lxLast, lxThis, lxNext, lxPast, lxComing, lxPrevious:
 		return s.relative(j, false)
@@ -321,8 +325,12 @@ func (s *scanner) base(j, from int, mod modifier) (result, bool) {
 		return s.month(j, from, mod)
 	case lxWeekday:
 		return s.weekday(j)
-	case lxDecade, lxDecade2, lxApos:
+	case lxDecade, lxApos:
 		return s.decade(j, mod)
+	case lxDecade2:
+		// "90s" alone may be an age ("in his 20s") or banknotes ("$20s");
+		// it needs "the" or an apostrophe, handled by theForm and lxApos.
+		return result{}, false
 	case lxISO:
 		return result{first: j, last: j + 1, val: w.iso}, true
 	case lxYearRange:
@@ -758,6 +766,15 @@ func (s *scanner) dated(m, d, k, first int) (result, bool) {
 		}
 		return result{last: k + 1, val: dayPoint(civil{y, m, d})}, true
 	}
+	// "September 16-19": a range of days in one month.
+	if s.lx(k) == lxHyphen && s.lx(k+1) == lxNum && s.w[k+1].ndig <= 2 && s.w[k+1].num > d && s.w[k+1].num <= 31 {
+		d2 := s.w[k+1].num
+		r, ok := s.dated(m, d, k+2, first)
+		if ok && d2 <= daysIn(r.val.c.y, m) {
+			r.until = dayPoint(civil{r.val.c.y, m, d2})
+			return r, true
+		}
+	}
 	if !s.hasStory {
 		return result{}, false
 	}
@@ -896,6 +913,16 @@ func (s *scanner) year(j, from int, mod modifier) (result, bool) {
 			return result{}, false
 		}
 	}
+	// "the 1970's", "the 1970’s": a decade written with an apostrophe.
+	if y%10 == 0 && (prev == lxThe || mod != modNone) {
+		k := j + 1
+		if s.lx(k) == lxApos && s.adjacent(k) && k+1 < len(s.w) && s.adjacent(k+1) && s.textIs(k+1, "s") {
+			return s.decadeResult(y, mod, k+2), true
+		}
+		if k < len(s.w) && s.adjacent(k) && (s.textIs(k, "'s") || s.textIs(k, "’s")) {
+			return s.decadeResult(y, mod, k+1), true
+		}
+	}
 	r := result{last: j + 1, val: yearPoint(y)}
 	// "2014-2016", "2014-16", "2014 to 2016"
 	if s.lx(j+1) == lxHyphen && s.lx(j+2) == lxNum {
@@ -912,6 +939,9 @@ func (s *scanner) year(j, from int, mod modifier) (result, bool) {
 
 // decade handles "1990s", "the '90s", "the early 2000s".
 func (s *scanner) decade(k int, mod modifier) (result, bool) {
+	if s.lx(k-1) == lxVeto {
+		return result{}, false
+	}
 	if s.lx(k) == lxApos {
 		if s.lx(k+1) != lxDecade2 || !s.adjacent(k+1) {
 			return result{}, false
@@ -930,6 +960,12 @@ func (s *scanner) decade(k int, mod modifier) (result, bool) {
 	default:
 		return result{}, false
 	}
+	return s.decadeResult(d, mod, k+1), true
+}
+
+// decadeResult is the range of decade d ending at word last, narrowed by
+// early (first four years), mid (3-6) or late (last four).
+func (s *scanner) decadeResult(d int, mod modifier, last int) result {
 	lo, hi := d, d+9
 	switch mod {
 	case modEarly:
@@ -939,7 +975,16 @@ func (s *scanner) decade(k int, mod modifier) (result, bool) {
 	case modLate:
 		lo = d + 6
 	}
-	return result{last: k + 1, val: yearPoint(lo), until: yearPoint(hi)}, true
+	return result{last: last, val: yearPoint(lo), until: yearPoint(hi)}
+}
+
+// textIs reports whether word k's source text is exactly t.
+func (s *scanner) textIs(k int, t string) bool {
+	if k < 0 || k >= len(s.w) || s.text == "" {
+		return false
+	}
+	w := s.w[k]
+	return w.end <= len(s.text) && s.text[w.start:w.end] == t
 }
 
 // vagueCount is the number of units a plural without a count stands for:

@@ -43,7 +43,7 @@ func (t *Tagger) Process(ctx context.Context, d *doc.Doc) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("when: story %q: %w", d.ID, err)
 	}
-	s := scanner{}
+	s := scanner{text: d.Text}
 	if d.Date != "" {
 		p, err := parsePoint(d.Date)
 		if err != nil || p.g != GranDay {
@@ -166,7 +166,7 @@ func lowerWord(buf []byte, s string) string {
 
 func isModalFuture(w string) bool {
 	switch w {
-	case "will", "shall", "'ll", "’ll", "wo", "would", "may", "might":
+	case "will", "shall", "'ll", "’ll", "wo", "would", "may", "might", "could":
 		return true
 	}
 	return false
@@ -186,6 +186,9 @@ func tokenTense(d *doc.Doc, first, i int, tagged bool) tense {
 			}
 		}
 		return false
+	}
+	if plannedWords[w] && auxBefore(func(s string) bool { return beWords[s] }) {
+		return tenseFuture
 	}
 	if tagged {
 		switch t.XPOS {
@@ -255,7 +258,7 @@ func normalize(expr string, storyDate time.Time, past bool) (result, bool) {
 	if past {
 		t = tensePast
 	}
-	s := scanner{w: words, story: fromTime(storyDate), hasStory: !storyDate.IsZero(),
+	s := scanner{text: expr, w: words, story: fromTime(storyDate), hasStory: !storyDate.IsZero(),
 		tense: func(int, int) tense { return t }}
 	res := s.scan(nil)
 	if len(res) == 0 || res[0].val.String() == "" {

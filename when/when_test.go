@@ -270,6 +270,29 @@ var cases = []tcase{
 	{"2024-07-13", "Kyiv said on Friday morning that drones hit Odesa.", nil, []want{
 		{13, 27, "Friday morning", "2024-07-12", "", false},
 	}},
+	// Found in real copy: decades with apostrophes, names and money that
+	// look like times, day ranges, planned events.
+	{"2016-03-15", "He went to college in the 1970's.", nil, []want{
+		{26, 32, "1970's", "1970", "1979", false},
+	}},
+	{"2016-03-15", "He went to college in the late 1960’s.", nil, []want{
+		{26, 39, "late 1960’s", "1966", "1969", false},
+	}},
+	{"2016-09-26", "A reporter for USA Today spotted her.", nil, nil},
+	{"2016-09-26", "Today, it is owned by a trust.", nil, []want{
+		{0, 5, "Today", "2016-09-26", "", false},
+	}},
+	{"2016-09-20", "A cashier who steals a handful of $20s is punished.", nil, nil},
+	{"2016-09-20", "She is in her 20s.", nil, nil},
+	{"2016-09-20", "The survey was conducted September 16-19, using a panel.", nil, []want{
+		{25, 40, "September 16-19", "2016-09-16", "2016-09-19", false},
+	}},
+	{"2016-09-15", "She left an event on September 11th earlier than scheduled.", nil, []want{
+		{21, 35, "September 11th", "2016-09-11", "", false},
+	}},
+	{"2016-04-22", "Republicans could lose in November.", nil, []want{
+		{26, 34, "November", "2016-11", "", true},
+	}},
 	// Tense from Penn Treebank tags (Token.XPOS).
 	{"2024-07-15", "He said they would meet on Saturday.", map[string]string{"said": "VBD", "would": "MD", "meet": "VB"}, []want{
 		{27, 35, "Saturday", "2024-07-20", "", true},
