@@ -54,6 +54,19 @@ type City struct {
 	Lat, Lon   float64
 	Admin      string // first-level division code ("TX")
 	Capital    bool   // a national capital
+	// CommonWord marks a name that is mostly a lower-case English word
+	// ("Reading", "Nice"); PersonName a name mostly used for people
+	// ("Clinton"). Both are geocoded only with context.
+	CommonWord, PersonName bool
+}
+
+// State is a first-level division used to qualify and place cities; the
+// gazetteer holds the US states.
+type State struct {
+	Country  string // ISO alpha-3
+	Code     string // GeoNames admin1 code: "TX"
+	Name     string
+	Lat, Lon float64 // population-weighted centre of its cities
 }
 
 // countryRef is a country name or demonym in the index.
@@ -73,7 +86,7 @@ type Gazetteer struct {
 	// states a normalised US state name to its admin1 code.
 	cityKeys    map[string][]int32
 	countryKeys map[string]countryRef
-	states      map[string]string
+	states      map[string]State
 	// heads holds the normalised first word of every name, with the most
 	// tokens a name starting with it may span.
 	heads map[string]int
@@ -120,7 +133,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		byISO3:      map[string]int{},
 		cityKeys:    make(map[string][]int32, 40000),
 		countryKeys: map[string]countryRef{},
-		states:      map[string]string{},
+		states:      map[string]State{},
 		heads:       make(map[string]int, 30000),
 	}
 	sc := bufio.NewScanner(r)
@@ -158,13 +171,19 @@ func Load(r io.Reader) (*Gazetteer, error) {
 			g.byISO3[c.ISO3] = len(g.countries)
 			g.countries = append(g.countries, c)
 		case "S":
-			if len(f) != 4 {
-				return nil, bad(fmt.Sprintf("state record has %d fields, want 4", len(f)))
+			if len(f) != 6 {
+				return nil, bad(fmt.Sprintf("state record has %d fields, want 6", len(f)))
 			}
-			g.states[normalize(f[3])] = f[2]
+			nums, err := floats(f[4], f[5])
+			if err != nil {
+				return nil, bad(err.Error())
+			}
+			k := normalize(f[3])
+			g.states[k] = State{Country: f[1], Code: f[2], Name: f[3], Lat: nums[0], Lon: nums[1]}
+			g.addHead(f[3])
 		case "C":
-			if len(f) != 10 {
-				return nil, bad(fmt.Sprintf("city record has %d fields, want 10", len(f)))
+			if len(f) != 11 {
+				return nil, bad(fmt.Sprintf("city record has %d fields, want 11", len(f)))
 			}
 			cityRows = append(cityRows, pending{f, line})
 		default:
@@ -196,7 +215,8 @@ func Load(r io.Reader) (*Gazetteer, error) {
 			return nil, &LoadError{Op: "load", Line: p.line, Msg: "unknown country " + f[5]}
 		}
 		c := City{Name: f[1], ASCII: f[2], Alternates: splitList(f[3]), Population: pop, Country: f[5],
-			Lat: nums[0], Lon: nums[1], Admin: f[8], Capital: f[9] == "1"}
+			Lat: nums[0], Lon: nums[1], Admin: f[8], Capital: f[9] == "1",
+			CommonWord: strings.Contains(f[10], "w"), PersonName: strings.Contains(f[10], "p")}
 		idx := int32(len(g.cities))
 		g.cities = append(g.cities, c)
 		var seen [8]string

@@ -20,6 +20,32 @@ const Assigns = doc.LayerPlaces
 // when the story gives no context.
 const AmbiguousMinPopulation = 50000
 
+// ForeignMinPopulation is the population a city outside every country
+// the story mentions must reach to be geocoded.
+const ForeignMinPopulation = 100000
+
+// hardStop holds city names that in English copy are nearly always
+// words or parts of other names ("University", "Central", "Union",
+// "Asia"): they are geocoded only with an explicit qualifier (",
+// Florida").
+var hardStop = map[string]bool{
+	"university": true, "central": true, "union": true, "college": true, "park": true,
+	"centre": true, "center": true, "federal": true, "liberty": true, "independence": true,
+	"asia": true, "europe": true, "africa": true, "oceania": true, "antarctica": true,
+	"time": true, "much": true, "most": true, "best": true, "police": true, "president": true,
+	"general": true, "latina": true, "latino": true, "opportunity": true, "progress": true,
+	"justice": true, "reform": true, "victory": true, "freedom": true, "peace": true,
+	"unity": true, "friendship": true, "alliance": true, "enterprise": true, "commerce": true,
+	"normal": true, "surprise": true, "mission": true, "paradise": true, "of": true, "say": true,
+	"said": true, "well": true, "hit": true, "rally": true, "strike": true, "man": true,
+	"deal": true, "battle": true, "sale": true, "goes": true, "gap": true, "bar": true, "hope": true,
+	"delta": true, "mesa": true, "temple": true, "page": true, "price": true, "grant": true,
+	"officer": true, "downtown": true, "chinatown": true, "metro": true, "golden": true,
+	"superior": true, "liberal": true, "holiday": true, "date": true, "mine": true, "same": true,
+	"young": true, "rich": true, "green": true, "springs": true, "worms": true, "tours": true,
+	"gallup": true, "reuters": true,
+}
+
 // stoplist holds city names that are also common English words or first
 // names: they are geocoded only with context (a qualifier such as ",
 // England" or a story country holding such a city) and never at the start
@@ -104,7 +130,7 @@ type mention struct {
 	kind        mkind
 	country     int     // country index (mCountry, mDemonym)
 	cities      []int32 // candidates, most populous first (mCity)
-	state       string  // admin1 code (mState)
+	state       State   // (mState)
 	key         string
 }
 
@@ -124,17 +150,26 @@ func (g *Gazetteer) Process(ctx context.Context, d *doc.Doc) error {
 		byFirst[m.first] = i
 		byLast[m.last] = i
 	}
+	// Names that end a personal name somewhere in the story ("Hillary
+	// Clinton") are that person's surname everywhere in it.
+	surnames := map[string]bool{}
+	for _, m := range ms {
+		if (m.kind == mCity || m.kind == mState) && m.last-m.first == 1 && g.afterName(d, ms, m, byLast) {
+			surnames[m.key] = true
+		}
+	}
 	// The story's countries and states.
 	story := map[string]bool{}
 	states := map[string]bool{}
 	for _, m := range ms {
 		switch m.kind {
 		case mCountry, mDemonym:
-			if m.kind == mDemonym || !g.personLike(d, m, byFirst, byLast) {
+			if m.kind == mDemonym || !g.personLike(d, ms, m, byFirst, byLast) {
 				story[g.countries[m.country].ISO3] = true
 			}
 		case mState:
-			states[m.state] = true
+			states[m.state.Code] = true
+			story[m.state.Country] = true
 		}
 	}
 	for _, e := range d.Entities {
@@ -144,7 +179,7 @@ func (g *Gazetteer) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	for _, m := range ms {
 		if m.kind == mCity && len(m.cities) == 1 && !stoplist[m.key] && g.cities[m.cities[0]].Population >= 100000 &&
-			!g.personLike(d, m, byFirst, byLast) {
+			!g.personLike(d, ms, m, byFirst, byLast) {
 			story[g.cities[m.cities[0]].Country] = true
 		}
 	}
@@ -154,12 +189,20 @@ func (g *Gazetteer) Process(ctx context.Context, d *doc.Doc) error {
 		span := d.TokenSpan(m.first, m.last)
 		switch m.kind {
 		case mCountry:
-			if g.personLike(d, m, byFirst, byLast) {
+			if g.personLike(d, ms, m, byFirst, byLast) {
 				continue
 			}
 			c := g.countries[m.country]
 			places = append(places, doc.Place{Span: span, Sent: m.sent, Name: c.Name, Country: c.ISO3, Lat: c.Lat, Lon: c.Lon})
+		case mState:
+			if g.personLike(d, ms, m, byFirst, byLast) || surnames[m.key] {
+				continue
+			}
+			places = append(places, doc.Place{Span: span, Sent: m.sent, Name: m.state.Name, Country: m.state.Country, Lat: m.state.Lat, Lon: m.state.Lon})
 		case mCity:
+			if surnames[m.key] {
+				continue
+			}
 			id, ok := g.resolve(d, ms, m, byFirst, byLast, story, states)
 			if !ok {
 				continue
@@ -222,10 +265,12 @@ func (g *Gazetteer) mentions(d *doc.Doc) []mention {
 						m.kind = mDemonym
 					}
 					found = true
+				} else if st, ok := g.states[string(buf)]; ok && !g.bigCity(string(buf)) {
+					// A US state beats a small namesake city ("Florida"),
+					// not a big one ("New York", "Washington").
+					m.kind, m.state, found = mState, st, true
 				} else if ids, ok := g.cityKeys[string(buf)]; ok {
 					m.kind, m.cities, found = mCity, ids, true
-				} else if code, ok := g.states[string(buf)]; ok {
-					m.kind, m.state, found = mState, code, true
 				}
 				if found {
 					m.key = string(buf)
@@ -239,6 +284,17 @@ func (g *Gazetteer) mentions(d *doc.Doc) []mention {
 		}
 	}
 	return ms
+}
+
+// bigCity reports whether the most populous city named key is a national
+// capital or has a million people.
+func (g *Gazetteer) bigCity(key string) bool {
+	ids := g.cityKeys[key]
+	if len(ids) == 0 {
+		return false
+	}
+	c := g.cities[ids[0]]
+	return c.Capital || c.Population >= 1000000
 }
 
 // tokenLower returns the lower-cased text of token i, or "" when i is out
@@ -270,44 +326,70 @@ func sentenceInitial(d *doc.Doc, i int) bool {
 	return true
 }
 
+// leadWords open sentences and clauses; capitalised at the start of a
+// sentence they are not first names.
+var leadWords = map[string]bool{
+	"in": true, "at": true, "on": true, "from": true, "after": true, "before": true, "during": true,
+	"for": true, "with": true, "to": true, "by": true, "near": true, "outside": true, "inside": true,
+	"across": true, "the": true, "a": true, "an": true, "and": true, "but": true, "when": true,
+	"while": true, "as": true, "since": true, "until": true, "of": true, "like": true, "unlike": true,
+	"despite": true, "into": true, "through": true, "over": true, "under": true, "between": true,
+	"both": true, "then": true, "so": true, "yet": true, "if": true, "unless": true, "around": true,
+	"beyond": true, "toward": true, "towards": true, "via": true, "where": true,
+	"whereas": true, "although": true, "though": true, "because": true, "once": true, "even": true,
+}
+
+// capWord reports whether token i, in the sentence of mention m, is a
+// capitalised word of letters that is not one of neighbourOK.
+func capWord(d *doc.Doc, m mention, i int) bool {
+	if i < 0 || i >= len(d.Tokens) || d.Tokens[i].Sent != d.Tokens[m.first].Sent {
+		return false
+	}
+	t := d.Tokens[i]
+	if t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End {
+		return false
+	}
+	w := d.Text[t.Start:t.End]
+	if !upperFirst(w) || neighbourOK[normalize(w)] {
+		return false
+	}
+	for _, r := range w {
+		if !isWordRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// afterName reports a mention preceded by a capitalised word that is not
+// a place and not a sentence-opening function word: "Hillary Clinton",
+// "President Putin".
+func (g *Gazetteer) afterName(d *doc.Doc, ms []mention, m mention, byLast map[int]int) bool {
+	if !capWord(d, m, m.first-1) {
+		return false
+	}
+	if i, ok := byLast[m.first]; ok && g.countryOf(ms[i]) != "" {
+		return false // "Belarusian Minsk", "Ukraine Kyiv"
+	}
+	return !sentenceInitial(d, m.first-1) || !leadWords[tokenLower(d, m.first-1)]
+}
+
 // personLike reports a single name that stands next to another
 // capitalised word which is not a place and not one of neighbourOK: most
 // likely part of a personal or organisation name ("Vladimir Putin").
-func (g *Gazetteer) personLike(d *doc.Doc, m mention, byFirst, byLast map[int]int) bool {
+func (g *Gazetteer) personLike(d *doc.Doc, ms []mention, m mention, byFirst, byLast map[int]int) bool {
 	if m.kind == mCountry && !personCountries[m.key] {
 		return false
 	}
-	capWord := func(i int) bool {
-		if i < 0 || i >= len(d.Tokens) || d.Tokens[i].Sent != d.Tokens[m.first].Sent {
-			return false
-		}
-		t := d.Tokens[i]
-		if t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End {
-			return false
-		}
-		w := d.Text[t.Start:t.End]
-		if !upperFirst(w) || neighbourOK[normalize(w)] {
-			return false
-		}
-		for _, r := range w {
-			if !isWordRune(r) {
-				return false
-			}
-		}
+	if i, ok := byFirst[m.last]; (!ok || g.countryOf(ms[i]) == "") && capWord(d, m, m.last) {
 		return true
 	}
-	if _, ok := byFirst[m.last]; !ok && capWord(m.last) {
-		return true
-	}
-	if _, ok := byLast[m.first]; !ok && capWord(m.first-1) && !sentenceInitial(d, m.first-1) {
-		return true
-	}
-	return false
+	return g.afterName(d, ms, m, byLast)
 }
 
 // resolve picks the city a mention names, or reports that it names none.
 func (g *Gazetteer) resolve(d *doc.Doc, ms []mention, m mention, byFirst, byLast map[int]int, story, states map[string]bool) (int32, bool) {
-	if g.personLike(d, m, byFirst, byLast) {
+	if g.personLike(d, ms, m, byFirst, byLast) {
 		return 0, false
 	}
 	cands := m.cities
@@ -320,13 +402,23 @@ func (g *Gazetteer) resolve(d *doc.Doc, ms []mention, m mention, byFirst, byLast
 			for _, id := range cands {
 				c := g.cities[id]
 				if (qm.kind == mCountry || qm.kind == mDemonym) && c.Country == g.countries[qm.country].ISO3 ||
-					qm.kind == mState && c.Country == "USA" && c.Admin == qm.state {
+					qm.kind == mState && c.Country == "USA" && c.Admin == qm.state.Code {
 					return id, true
 				}
 			}
 		}
 	}
-	stop := stoplist[m.key] || len([]rune(m.key)) <= 3 && top.Population < 1000000
+	flagged := false
+	for _, id := range cands {
+		if c := g.cities[id]; c.CommonWord || c.PersonName {
+			flagged = true
+		}
+	}
+	if hardStop[m.key] {
+		return 0, false
+	}
+	stop := stoplist[m.key] || len([]rune(m.key)) <= 3 && top.Population < 1000000 ||
+		flagged && !(top.Capital && top.Population >= 1000000)
 	if stop && sentenceInitial(d, m.first) {
 		return 0, false
 	}
@@ -348,6 +440,11 @@ func (g *Gazetteer) resolve(d *doc.Doc, ms []mention, m mention, byFirst, byLast
 		}
 	}
 	if stop {
+		return 0, false
+	}
+	// A small town abroad needs its country in the story: a story about
+	// the United States and China does not mention Obama, Japan.
+	if len(story) > 0 && top.Population < ForeignMinPopulation {
 		return 0, false
 	}
 	if len(cands) == 1 || top.Population >= AmbiguousMinPopulation {

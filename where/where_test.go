@@ -39,9 +39,15 @@ func TestProcess(t *testing.T) {
 		{"Protesters gathered in Paris on Saturday.", nil, []wp{
 			{23, 28, "Paris", "Paris", "FRA", nil}}},
 		{"The rodeo in Paris, Texas drew crowds.", nil, []wp{
-			{13, 18, "Paris", "Paris", "USA", nil}}},
+			{13, 18, "Paris", "Paris", "USA", nil},
+			{20, 25, "Texas", "Texas", "USA", nil}}},
 		{"The mayor of Paris said Texas would help.", nil, []wp{
-			{13, 18, "Paris", "Paris", "FRA", nil}}},
+			{13, 18, "Paris", "Paris", "FRA", nil},
+			{24, 29, "Texas", "Texas", "USA", nil}}},
+		// Surnames, first names and common words are not places.
+		{"Hillary Clinton spoke in Iowa. Clinton said Obama and Rubio agreed.", nil, []wp{
+			{25, 29, "Iowa", "Iowa", "USA", nil}}},
+		{"Time magazine said Much remained unclear in Central Asia.", nil, nil},
 		{"Lukashenko met officials in Minsk.", nil, []wp{
 			{28, 33, "Minsk", "Minsk", "BLR", nil}}},
 		{"Missiles hit Kyiv overnight, officials in Kiev said.", nil, []wp{

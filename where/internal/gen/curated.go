@@ -121,3 +121,7 @@ var usStates = map[string]string{
 	"Virginia": "VA", "Washington": "WA", "West Virginia": "WV", "Wisconsin": "WI", "Wyoming": "WY",
 	"District of Columbia": "DC", "D.C.": "DC",
 }
+
+// badAltSpellings are alternative spellings in countries.json that are
+// English words or other places' names.
+var badAltSpellings = map[string]bool{"Island": true}
