@@ -48,9 +48,12 @@ const (
 	lxHyphen
 	lxApos
 	lxOrdSuffix
-	lxPrep // other prepositions that license a bare year or month
-	lxVeto // words before a number that make it a quantity, not a year
-	lxQty  // words after a number that make it a quantity
+	lxPrep    // other prepositions that license a bare year or month
+	lxSeason  // val: first month of the season (3 spring, 6 summer, 9 autumn, 12 winter)
+	lxOrdWord // first .. fourth: val
+	lxQuarter // "quarter"; a "Q1".."Q4" token has val 1-4
+	lxVeto    // words before a number that make it a quantity, not a year
+	lxQty     // words after a number that make it a quantity
 )
 
 // Units (entry.val of lxUnit).
@@ -158,8 +161,22 @@ func buildLexicon() map[string]entry {
 	set(lxHyphen, 0, "-", "–", "—")
 	set(lxApos, 0, "'", "’", "‘")
 	set(lxOrdSuffix, 0, "st", "nd", "rd", "th")
-	set(lxPrep, 0, "in", "on", "by", "during", "around", "circa", "summer", "winter",
-		"spring", "autumn", "fall", "ending", "throughout", "within", "into", "at")
+	set(lxPrep, 0, "in", "on", "by", "during", "around", "circa", "ending", "throughout", "within",
+		"into", "at", "over")
+	set(lxSeason, 3, "spring")
+	set(lxSeason, 6, "summer")
+	set(lxSeason, 9, "autumn", "fall")
+	set(lxSeason, 12, "winter")
+	set(lxOrdWord, 1, "first")
+	set(lxOrdWord, 2, "second")
+	set(lxOrdWord, 3, "third")
+	set(lxOrdWord, 4, "fourth", "final")
+	set(lxQuarter, 0, "quarter")
+	set(lxQuarter, 1, "q1")
+	set(lxQuarter, 2, "q2")
+	set(lxQuarter, 3, "q3")
+	set(lxQuarter, 4, "q4")
+	set(lxPast, 0, "recent")
 	set(lxVeto, 0, "$", "€", "£", "¥", "#", "no", "no.", "number", "nos", "about", "some", "nearly",
 		"almost", "approximately", "roughly", "over", "than", "least", "just", "only", "flight",
 		"route", "resolution", "model", "kilometre", "km", "page", "article", "highway", "code",

@@ -325,6 +325,12 @@ func (s *scanner) base(j, from int, mod modifier) (result, bool) {
 		return s.month(j, from, mod)
 	case lxWeekday:
 		return s.weekday(j)
+	case lxSeason:
+		return s.season(j, lxNone)
+	case lxQuarter:
+		if w.val > 0 {
+			return s.quarter(j, w.val, j+1)
+		}
 	case lxDecade, lxApos:
 		return s.decade(j, mod)
 	case lxDecade2:
@@ -361,6 +367,32 @@ func (s *scanner) theForm(j int, mod modifier) (result, bool) {
 		}
 		if s.lx(k) == lxDecade || s.lx(k) == lxDecade2 || s.lx(k) == lxApos {
 			return s.decade(k, m)
+		}
+	case lxWeekend:
+		// "over the weekend": the story's weekend or the one before it
+		// in a past context, the coming one in a future context.
+		if !s.hasStory {
+			break
+		}
+		sat := weekStart(s.story).addDays(5)
+		wd := s.story.weekday()
+		t := s.tense(j, k+1)
+		if t != tenseFuture && wd != 0 && wd != 6 {
+			sat = sat.addDays(-7)
+		}
+		return result{last: k + 1, val: dayPoint(sat), until: dayPoint(sat.addDays(1)), future: t == tenseFuture}, true
+	case lxSeason:
+		if s.lx(k+1) == lxOf {
+			if _, ok := s.yearAt(k + 2); ok {
+				return s.season(k, lxNone)
+			}
+		}
+		if s.lx(k+1) != lxOf {
+			return s.season(k, lxNone)
+		}
+	case lxOrdWord:
+		if s.lx(k+1) == lxQuarter && s.w[k+1].val == 0 {
+			return s.quarter(k+1, s.w[k].val, k+2)
 		}
 	case lxDay:
 		if !s.hasStory {
@@ -570,6 +602,8 @@ func (s *scanner) relative(j int, the bool) (result, bool) {
 			}
 		}
 		return result{last: k + 1, val: monthPoint(y, m), future: rel == lxNext}, true
+	case lxSeason:
+		return s.season(k, rel)
 	case lxNight:
 		if rel == lxLast {
 			return result{last: k + 1, val: dayPoint(s.story.addDays(-1))}, true
@@ -1002,4 +1036,101 @@ func vagueCount(unit int) int {
 		return 5
 	}
 	return 3
+}
+
+// seasonRange returns the months of the season starting in month m of
+// year y: spring 03-05, summer 06-08, autumn 09-11, winter 12-02.
+func seasonRange(y, m int) result {
+	end := civil{y, m, 1}.addMonths(2)
+	return result{val: monthPoint(y, m), until: monthPoint(end.y, end.m)}
+}
+
+// season handles "summer 2022", "the summer of 2022", "last winter", "this
+// spring", "in the autumn". rel is the word before (last, this, next) or
+// lxNone. "Winter 2022" is the winter that ends in 2022.
+func (s *scanner) season(k int, rel lex) (result, bool) {
+	m := s.w[k].val
+	fall := s.textIs(k, "fall") || s.textIs(k, "Fall")
+	next := k + 1
+	if s.lx(next) == lxOf {
+		next++
+	}
+	if y, ok := s.yearAt(next); ok && rel == lxNone {
+		if m == 12 {
+			y--
+		}
+		r := seasonRange(y, m)
+		r.last = next + 1
+		return r, true
+	}
+	if !s.hasStory || fall && rel == lxNone && s.lx(k-1) != lxThe {
+		return result{}, false // "the fall of Kabul", "prices fall"
+	}
+	if s.lx(k+1) == lxOf {
+		return result{}, false
+	}
+	// The season of the story's year that starts in month m, and whether
+	// the story date is inside it or after it.
+	y := s.story.y
+	if m == 12 && s.story.m <= 2 {
+		y-- // January and February belong to the winter that began in December
+	}
+	cur := seasonRange(y, m)
+	started := !s.story.less(cur.val.first())
+	ended := lastDay(cur.until).less(s.story)
+	prev, nxt := seasonRange(y-1, m), seasonRange(y+1, m)
+	var r result
+	switch rel {
+	case lxLast, lxPast, lxPrevious:
+		// The most recent one that is over: "last summer" in October is
+		// the summer just gone, in July the one a year before.
+		r = prev
+		if ended {
+			r = cur
+		}
+	case lxThis:
+		r = cur
+	case lxNext, lxComing:
+		r = nxt
+		if !started {
+			r = cur
+		}
+		r.future = true
+	default:
+		if s.tense(k, k+1) == tenseFuture {
+			r = nxt
+			if !ended {
+				r = cur
+			}
+			r.future = true
+		} else {
+			r = prev
+			if started {
+				r = cur
+			}
+		}
+	}
+	r.last = k + 1
+	return r, true
+}
+
+// quarter handles "the first quarter of 2024", "Q2 2024", "the third
+// quarter" (of the story's year).
+func (s *scanner) quarter(k, q, next int) (result, bool) {
+	if q < 1 || q > 4 {
+		return result{}, false
+	}
+	if s.lx(next) == lxOf {
+		next++
+	}
+	y, ok := s.yearAt(next)
+	last := next + 1
+	if !ok {
+		if !s.hasStory {
+			return result{}, false
+		}
+		y, last = s.story.y, k+1
+	}
+	m := 3*(q-1) + 1
+	return result{last: last, val: monthPoint(y, m), until: monthPoint(y, m+2)}, true
 }

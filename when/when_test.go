@@ -293,6 +293,51 @@ var cases = []tcase{
 	{"2016-04-22", "Republicans could lose in November.", nil, []want{
 		{26, 34, "November", "2016-11", "", true},
 	}},
+	// Seasons, quarters, weekends, recent days.
+	{"2024-07-13", "Fighting intensified last summer.", nil, []want{
+		{21, 32, "last summer", "2023-06", "2023-08", false},
+	}},
+	{"2024-10-13", "Fighting intensified last summer.", nil, []want{
+		{21, 32, "last summer", "2024-06", "2024-08", false},
+	}},
+	{"2024-07-13", "Talks will resume next summer.", nil, []want{
+		{18, 29, "next summer", "2025-06", "2025-08", true},
+	}},
+	{"2024-03-13", "Talks will resume next summer.", nil, []want{
+		{18, 29, "next summer", "2024-06", "2024-08", true},
+	}},
+	{"2024-07-13", "Protests erupted in the summer of 2022.", nil, []want{
+		{20, 38, "the summer of 2022", "2022-06", "2022-08", false},
+	}},
+	{"2024-07-13", "Protests erupted in summer 2022.", nil, []want{
+		{20, 31, "summer 2022", "2022-06", "2022-08", false},
+	}},
+	{"2024-07-13", "Troops arrived in winter 2022.", nil, []want{
+		{18, 29, "winter 2022", "2021-12", "2022-02", false},
+	}},
+	{"2024-01-20", "The offensive began this winter.", nil, []want{
+		{20, 31, "this winter", "2023-12", "2024-02", false},
+	}},
+	{"2024-07-13", "Talks will resume in the autumn.", nil, []want{
+		{21, 31, "the autumn", "2024-09", "2024-11", true},
+	}},
+	{"2024-07-13", "After the fall of Kabul, prices fall.", nil, nil},
+	{"2024-07-13", "The economy grew in the first quarter of 2024.", nil, []want{
+		{20, 45, "the first quarter of 2024", "2024-01", "2024-03", false},
+	}},
+	{"2024-07-13", "Output fell in Q2 2024 and in the third quarter.", nil, []want{
+		{15, 22, "Q2 2024", "2024-04", "2024-06", false},
+		{30, 47, "the third quarter", "2024-07", "2024-09", false},
+	}},
+	{"2024-07-15", "Drones struck over the weekend.", nil, []want{
+		{19, 30, "the weekend", "2024-07-13", "2024-07-14", false},
+	}},
+	{"2024-07-13", "More drones were launched in recent days.", nil, []want{
+		{29, 40, "recent days", "2024-07-06", "2024-07-13", false},
+	}},
+	{"2024-07-17", "Leaders will meet at the weekend.", nil, []want{
+		{21, 32, "the weekend", "2024-07-20", "2024-07-21", true},
+	}},
 	// Tense from Penn Treebank tags (Token.XPOS).
 	{"2024-07-15", "He said they would meet on Saturday.", map[string]string{"said": "VBD", "would": "MD", "meet": "VB"}, []want{
 		{27, 35, "Saturday", "2024-07-20", "", true},
