@@ -281,3 +281,22 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func FuzzProcess(f *testing.F) {
+	g := gaz(f)
+	for _, s := range []string{"Paris, Texas", "its border with Ukraine", "the Belarusian-Ukrainian border",
+		"Hillary Clinton in Kyiv", "’s border", "U.S.", "Reading (", "border with"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := testDoc("2024-07-13", s)
+		if err := g.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range d.Places {
+			if !p.Span.Valid(len(s)) || p.Start >= p.End {
+				t.Fatalf("bad span %v in %q", p.Span, s)
+			}
+		}
+	})
+}
