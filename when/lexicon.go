@@ -215,6 +215,7 @@ var futureWords = map[string]bool{
 // scheduled") they decide nothing.
 var plannedWords = map[string]bool{
 	"expected": true, "scheduled": true, "due": true, "planned": true, "set": true, "slated": true,
+	"likely": true, "poised": true, "going": true, "about": true,
 }
 
 var beWords = map[string]bool{

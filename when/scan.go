@@ -215,6 +215,10 @@ func (s *scanner) match(i int) (result, bool) {
 		if !ok {
 			return result{}, false
 		}
+		if !r.until.isZero() && s.lx(i) == lxFrom {
+			r.first = i // "from 2014 to 2016", read by year
+			return r, true
+		}
 		want := lxTo
 		if s.lx(i) == lxBetween {
 			want = lxAnd
@@ -529,6 +533,14 @@ func (s *scanner) relative(j int, the bool) (result, bool) {
 	switch s.lx(k) {
 	case lxUnit:
 		unit := s.w[k].val
+		if s.w[k].cap && j > 0 {
+			return result{}, false // a title: ABC's "This Week"
+		}
+		if (the || s.lx(j-1) == lxThe) && rel == lxNext && !s.w[k].plural {
+			// "the next year" counts from the event just told, not
+			// from the story date.
+			return result{}, false
+		}
 		if s.w[k].plural {
 			// "the coming days", "in the past weeks": a vague stretch.
 			n := vagueCount(unit)
@@ -958,6 +970,13 @@ func (s *scanner) year(j, from int, mod modifier) (result, bool) {
 		}
 	}
 	r := result{last: j + 1, val: yearPoint(y)}
+	// "2010 to 2013", "2010 through 2013"
+	if s.lx(j+1) == lxTo {
+		if e, ok := s.yearAt(j + 2); ok && e > y {
+			r.last, r.until = j+3, yearPoint(e)
+			return r, true
+		}
+	}
 	// "2014-2016", "2014-16", "2014 to 2016"
 	if s.lx(j+1) == lxHyphen && s.lx(j+2) == lxNum {
 		e := s.w[j+2].num

@@ -338,6 +338,17 @@ var cases = []tcase{
 	{"2024-07-17", "Leaders will meet at the weekend.", nil, []want{
 		{21, 32, "the weekend", "2024-07-20", "2024-07-21", true},
 	}},
+	// Anaphoric "the next year", programme titles, likely events, year ranges.
+	{"2016-03-03", "It lost the elections and challenged it the next year.", nil, nil},
+	{"2015-12-06", "Clinton said on ABC's This Week on Sunday that it worked.", nil, []want{
+		{35, 41, "Sunday", "2015-12-06", "", false},
+	}},
+	{"2016-04-15", "He is likely to bounce back Tuesday in New York.", nil, []want{
+		{28, 35, "Tuesday", "2016-04-19", "", true},
+	}},
+	{"2016-01-12", "Donations from the years 2010 to 2013 were not reported.", nil, []want{
+		{25, 37, "2010 to 2013", "2010", "2013", false},
+	}},
 	// Tense from Penn Treebank tags (Token.XPOS).
 	{"2024-07-15", "He said they would meet on Saturday.", map[string]string{"said": "VBD", "would": "MD", "meet": "VB"}, []want{
 		{27, 35, "Saturday", "2024-07-20", "", true},
