@@ -639,3 +639,24 @@ func BenchmarkWhen(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(d.Tokens)), "tokens/op")
 }
+
+func TestEventDate(t *testing.T) {
+	text := "Lukashenko allowed Russia to launch the February 2022 invasion. He said on Saturday troops left. He has ruled since 1994. Nothing dated."
+	d := testDoc("2024-07-13", text)
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		sent, off int
+		want      Dating
+	}{
+		{0, 29, Dating{Date: "2022-02", Historical: true, Expr: 0}},       // "launch"
+		{1, 67, Dating{Date: "2024-07-13", Historical: false, Expr: 1}},   // "said"
+		{2, 104, Dating{Date: "1994", Until: "2024-07-13", Expr: 2}},      // "ruled": ongoing
+		{3, 122, Dating{Date: "2024-07-13", Historical: false, Expr: -1}}, // no expression
+	} {
+		if got := EventDate(d, c.sent, c.off, 0); got != c.want {
+			t.Errorf("EventDate(sent %d, off %d) = %+v, want %+v", c.sent, c.off, got, c.want)
+		}
+	}
+}
