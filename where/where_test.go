@@ -300,3 +300,30 @@ func FuzzProcess(f *testing.F) {
 		}
 	})
 }
+
+func TestEventPlace(t *testing.T) {
+	g := gaz(t)
+	text := "Russia said troops were deployed in Belarus. Drones hit Kyiv and the border region. Moscow and Minsk agreed. Russia protested."
+	d := testDoc("2024-07-13", text)
+	if err := g.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		sent, off int
+		want      string // Name/Country, or "" for none
+	}{
+		{0, 24, "Belarus/BLR"}, // "deployed ... in Belarus": a locative country
+		{1, 52, "Kyiv/UKR"},    // "hit": the city beats the border
+		{2, 101, "Minsk/BLR"},  // "agreed": the nearer city
+		{3, 116, ""},           // "protested": Russia is an actor, not a place
+	} {
+		p, ok := g.EventPlace(d, c.sent, c.off)
+		got := ""
+		if ok {
+			got = p.Name + "/" + p.Country
+		}
+		if got != c.want {
+			t.Errorf("EventPlace(sent %d, off %d) = %q, want %q", c.sent, c.off, got, c.want)
+		}
+	}
+}
