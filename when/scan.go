@@ -175,7 +175,7 @@ func (s *scanner) adjacent(i int) bool {
 func (s *scanner) scan(out []result) []result {
 	for i := 0; i < len(s.w); {
 		if r, ok := s.match(i); ok && r.last > i {
-			if s.hasStory && !r.future && s.story.less(r.val.first()) && r.until.isZero() {
+			if s.hasStory && !r.future && s.story.less(r.val.first()) {
 				r.future = true
 			}
 			out = append(out, r)
