@@ -51,7 +51,7 @@ var hardStop = map[string]bool{
 // England" or a story country holding such a city) and never at the start
 // of a sentence.
 var stoplist = map[string]bool{
-	"of": true, "mobile": true, "reading": true, "march": true, "nice": true, "bath": true,
+	"of": true, "mobile": true, "reading": true, "bern": true, "march": true, "nice": true, "bath": true,
 	"split": true, "best": true, "most": true, "police": true, "bar": true, "hope": true,
 	"union": true, "independence": true, "liberty": true, "victoria": true, "florence": true,
 	"jackson": true, "lincoln": true, "austin": true, "eugene": true, "charlotte": true,
@@ -384,6 +384,9 @@ func (g *Gazetteer) personLike(d *doc.Doc, ms []mention, m mention, byFirst, byL
 	if i, ok := byFirst[m.last]; (!ok || g.countryOf(ms[i]) == "") && capWord(d, m, m.last) {
 		return true
 	}
+	if l := tokenLower(d, m.last); l == "&" || l == "+" {
+		return true // "Latham & Watkins"
+	}
 	return g.afterName(d, ms, m, byLast)
 }
 
@@ -470,6 +473,9 @@ func (g *Gazetteer) borders(d *doc.Doc, ms []mention, byLast map[int]int) []doc.
 		byFirst[m.first] = i
 	}
 	countryAt := func(i int) (mention, bool) {
+		if tokenLower(d, i) == "the" {
+			i++
+		}
 		if k, ok := byFirst[i]; ok && g.countryOf(ms[k]) != "" {
 			return ms[k], true
 		}
@@ -535,7 +541,7 @@ func (g *Gazetteer) borders(d *doc.Doc, ms []mention, byLast map[int]int) []doc.
 			switch tokenLower(d, end) {
 			case "with", "between", "of":
 				e := end + 1
-				if m, ok := countryAt(e); ok {
+				if m, ok := countryAt(e); ok && (m.kind == mCountry || tokenLower(d, end) != "of") {
 					withs := []string{g.countryOf(m)}
 					e = m.last
 					if l := tokenLower(d, e); l == "and" || l == "," {
@@ -560,6 +566,9 @@ func (g *Gazetteer) borders(d *doc.Doc, ms []mention, byLast map[int]int) []doc.
 					}
 					end = e
 				}
+			}
+			if len(cs) == 0 && strings.HasPrefix(w, "frontier") {
+				continue // "the frontier of economic policy": only a named frontier is a place
 			}
 			if len(cs) == 0 {
 				if len(last) > 0 {

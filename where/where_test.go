@@ -48,6 +48,12 @@ func TestProcess(t *testing.T) {
 		{"Hillary Clinton spoke in Iowa. Clinton said Obama and Rubio agreed.", nil, []wp{
 			{25, 29, "Iowa", "Iowa", "USA", nil}}},
 		{"Time magazine said Much remained unclear in Central Asia.", nil, nil},
+		{"He works at Latham & Watkins. Feel free to spread the Bern.", nil, nil},
+		{"Tax reform is the frontier of American policy.", nil, nil},
+		{"He visited the border of Mexico and the United States.", nil, []wp{
+			{15, 53, "border of Mexico and the United States", "border of Mexico and the United States", "", []string{"MEX", "USA"}},
+			{25, 31, "Mexico", "Mexico", "MEX", nil},
+			{40, 53, "United States", "United States", "USA", nil}}},
 		{"Lukashenko met officials in Minsk.", nil, []wp{
 			{28, 33, "Minsk", "Minsk", "BLR", nil}}},
 		{"Missiles hit Kyiv overnight, officials in Kiev said.", nil, []wp{
