@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/wirecoder/wirecoder/doc"
+	"github.com/wirecoder/wirecoder/pipeline"
 )
 
 // Tagger finds and normalises the time expressions of a story. It holds no
@@ -302,4 +303,9 @@ func splitWords(s string) []word {
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// Step returns the tagger as a pipeline step named "when".
+func (t *Tagger) Step() pipeline.Step {
+	return pipeline.Step{Name: "when", Requires: Requires, Assigns: Assigns, Stage: t}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/internal/shared"
+	"github.com/wirecoder/wirecoder/pipeline"
 )
 
 // want is one expected time expression: byte offsets, the text they
@@ -658,5 +659,23 @@ func TestEventDate(t *testing.T) {
 		if got := EventDate(d, c.sent, c.off, 0); got != c.want {
 			t.Errorf("EventDate(sent %d, off %d) = %+v, want %+v", c.sent, c.off, got, c.want)
 		}
+	}
+}
+
+func TestStep(t *testing.T) {
+	p, err := pipeline.New(pipeline.Step{Name: "text", Assigns: doc.LayerTokens | doc.LayerSentences,
+		Stage: pipeline.StageFunc(func(context.Context, *doc.Doc) error { return nil })}, New().Step())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := testDoc("2024-07-13", "It happened yesterday.")
+	if err := p.Run(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Times) != 1 || !d.Layers.Has(doc.LayerTimes) {
+		t.Errorf("times %v layers %v", d.Times, d.Layers)
+	}
+	if _, err := pipeline.New(New().Step()); err == nil {
+		t.Error("a pipeline without tokens accepted the when step")
 	}
 }

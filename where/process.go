@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/wirecoder/wirecoder/doc"
+	"github.com/wirecoder/wirecoder/pipeline"
 )
 
 // Requires lists the layers Process reads.
@@ -486,6 +487,10 @@ func (g *Gazetteer) borders(d *doc.Doc, ms []mention, byLast map[int]int) []doc.
 			continue
 		}
 		for i := s.First; i < s.Last; i++ {
+			if t := d.Tokens[i]; t.End-t.Start < 6 || t.End-t.Start > 11 || t.Start < 0 || t.Start >= len(d.Text) ||
+				d.Text[t.Start]|0x20 != 'b' && d.Text[t.Start]|0x20 != 'f' {
+				continue // cheap test before normalising: border, frontier
+			}
 			w := tokenLower(d, i)
 			if !borderWords[w] {
 				continue
@@ -617,4 +622,9 @@ func (g *Gazetteer) nearbyCountries(d *doc.Doc, ms []mention, i, si int) []strin
 	}
 	sort.Strings(cs)
 	return cs
+}
+
+// Step returns the gazetteer as a pipeline step named "where".
+func (g *Gazetteer) Step() pipeline.Step {
+	return pipeline.Step{Name: "where", Requires: Requires, Assigns: Assigns, Stage: g}
 }
