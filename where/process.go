@@ -179,8 +179,8 @@ func (g *Gazetteer) Process(ctx context.Context, d *doc.Doc) error {
 		}
 	}
 	for _, m := range ms {
-		if m.kind == mCity && len(m.cities) == 1 && !stoplist[m.key] && g.cities[m.cities[0]].Population >= 100000 &&
-			!g.personLike(d, ms, m, byFirst, byLast) {
+		if m.kind == mCity && len(m.cities) == 1 && !g.weak(m) && g.cities[m.cities[0]].Population >= 100000 &&
+			!g.personLike(d, ms, m, byFirst, byLast) && !personOrOrg(d, m) {
 			story[g.cities[m.cities[0]].Country] = true
 		}
 	}
@@ -196,12 +196,12 @@ func (g *Gazetteer) Process(ctx context.Context, d *doc.Doc) error {
 			c := g.countries[m.country]
 			places = append(places, doc.Place{Span: span, Sent: m.sent, Name: c.Name, Country: c.ISO3, Lat: c.Lat, Lon: c.Lon})
 		case mState:
-			if g.personLike(d, ms, m, byFirst, byLast) || surnames[m.key] {
+			if g.personLike(d, ms, m, byFirst, byLast) || surnames[m.key] || personOrOrg(d, m) {
 				continue
 			}
 			places = append(places, doc.Place{Span: span, Sent: m.sent, Name: m.state.Name, Country: m.state.Country, Lat: m.state.Lat, Lon: m.state.Lon})
 		case mCity:
-			if surnames[m.key] {
+			if surnames[m.key] || personOrOrg(d, m) {
 				continue
 			}
 			id, ok := g.resolve(d, ms, m, byFirst, byLast, story, states)
@@ -455,6 +455,48 @@ func (g *Gazetteer) resolve(d *doc.Doc, ms []mention, m mention, byFirst, byLast
 		return cands[0], true
 	}
 	return 0, false
+}
+
+// weak reports a city name that needs context: on the soft stoplist,
+// flagged from EWT as a common word or a person's name (unless a capital
+// of a million or more), or of three letters or fewer (under a million).
+func (g *Gazetteer) weak(m mention) bool {
+	if len(m.cities) == 0 {
+		return false
+	}
+	top := g.cities[m.cities[0]]
+	big := top.Population >= 1000000
+	if stoplist[m.key] || hardStop[m.key] || len([]rune(m.key)) <= 3 && !big {
+		return true
+	}
+	for _, id := range m.cities {
+		if c := g.cities[id]; (c.CommonWord || c.PersonName) && !(top.Capital && big) {
+			return true
+		}
+	}
+	return false
+}
+
+// personOrOrg reports a mention that earlier stages found to be part of a
+// person's or an organisation's name: a token tagged B-/I-PER or
+// B-/I-ORG by the NER stage, or a PER or ORG mention of Doc.Mentions
+// covering it.
+func personOrOrg(d *doc.Doc, m mention) bool {
+	for i := m.first; i < m.last && i < len(d.Tokens); i++ {
+		if t := d.Tokens[i].NER; strings.HasSuffix(t, "-PER") || strings.HasSuffix(t, "-ORG") {
+			return true
+		}
+	}
+	if len(d.Mentions) == 0 {
+		return false
+	}
+	span := d.TokenSpan(m.first, m.last)
+	for _, x := range d.Mentions {
+		if (x.Type == doc.PER || x.Type == doc.ORG) && x.Span.Overlaps(span) && x.Kind != doc.MentionMetonym {
+			return true
+		}
+	}
+	return false
 }
 
 // countryOf returns the ISO3 code of a country or demonym mention, or "".

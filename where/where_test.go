@@ -333,3 +333,43 @@ func TestEventPlace(t *testing.T) {
 		}
 	}
 }
+
+// Earlier stages' person and organisation names are not places.
+func TestPersonOrOrg(t *testing.T) {
+	g := gaz(t)
+	// Without NER, "Paris" alone is the city.
+	d := testDoc("2024-07-13", "Officials met Paris on Monday.")
+	if err := g.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Places) != 1 {
+		t.Fatalf("places %v", d.Places)
+	}
+	// Tagged as a person by NER.
+	d = testDoc("2024-07-13", "Officials met Paris on Monday.")
+	d.Tokens[2].NER = "B-PER"
+	if err := g.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Places) != 0 {
+		t.Errorf("NER person geocoded: %v", d.Places)
+	}
+	// A PER mention from the actor stage.
+	d = testDoc("2024-07-13", "Officials met Paris on Monday.")
+	d.Mentions = []doc.Mention{{Span: doc.Span{Start: 14, End: 19}, Type: doc.PER, Entity: -1}}
+	if err := g.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Places) != 0 {
+		t.Errorf("PER mention geocoded: %v", d.Places)
+	}
+	// A person's name flagged from EWT does not make its town's country a
+	// story country.
+	d = testDoc("2024-07-13", "Before leaving for Beijing on Thursday, Bush was scheduled to speak.")
+	if err := g.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Places) != 1 || d.Places[0].Name != "Beijing" {
+		t.Errorf("places %v", d.Places)
+	}
+}
