@@ -103,6 +103,10 @@ func buildWords(words []word, d *doc.Doc, first, last int) []word {
 			text = t.Norm
 		}
 		words = appendWord(words, text, t.Start, i)
+		if n := t.NER; len(n) > 4 && (n[len(n)-4:] == "-PER" || n[len(n)-4:] == "-ORG") {
+			// Part of a name the NER stage found: "USA Today", "Theresa May".
+			words[len(words)-1].lx = lxNone
+		}
 	}
 	return words
 }

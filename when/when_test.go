@@ -679,3 +679,14 @@ func TestStep(t *testing.T) {
 		t.Error("a pipeline without tokens accepted the when step")
 	}
 }
+
+func TestNERNames(t *testing.T) {
+	d := testDoc("2024-07-13", "Theresa May met them in May.")
+	d.Tokens[1].NER = "I-PER"
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Times) != 1 || d.Times[0].Start != 24 || d.Times[0].Value != "2024-05" {
+		t.Errorf("got %+v, want only the month at 24", d.Times)
+	}
+}
