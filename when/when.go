@@ -186,11 +186,18 @@ func tokenTense(d *doc.Doc, first, i int, tagged bool) tense {
 	auxBefore := func(pred func(string) bool) bool {
 		var b2 [16]byte
 		for k := i - 1; k >= first && k >= i-3; k-- {
-			if pred(lowerWord(b2[:], d.Text[d.Tokens[k].Start:d.Tokens[k].End])) {
+			tk := d.Text[d.Tokens[k].Start:d.Tokens[k].End]
+			if tk != "" && tk[0] >= 'A' && tk[0] <= 'Z' {
+				continue // "May" the month or the name, not the modal
+			}
+			if pred(lowerWord(b2[:], tk)) {
 				return true
 			}
 		}
 		return false
+	}
+	if w == "may" && t.Start < len(d.Text) && d.Text[t.Start] == 'M' {
+		return tenseUnknown
 	}
 	if plannedWords[w] && auxBefore(func(s string) bool { return beWords[s] }) {
 		return tenseFuture
