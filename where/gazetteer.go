@@ -54,6 +54,9 @@ type City struct {
 	Lat, Lon   float64
 	Admin      string // first-level division code ("TX")
 	Capital    bool   // a national capital
+	// Region marks a curated region or sea ("Crimea", "Black Sea"):
+	// no population, Country "" when several countries share it.
+	Region bool
 	// CommonWord marks a name that is mostly a lower-case English word
 	// ("Reading", "Nice"); PersonName a name mostly used for people
 	// ("Clinton"). Both are geocoded only with context.
@@ -181,6 +184,20 @@ func Load(r io.Reader) (*Gazetteer, error) {
 			k := normalize(f[3])
 			g.states[k] = State{Country: f[1], Code: f[2], Name: f[3], Lat: nums[0], Lon: nums[1]}
 			g.addHead(f[3])
+		case "R":
+			if len(f) != 6 {
+				return nil, bad(fmt.Sprintf("region record has %d fields, want 6", len(f)))
+			}
+			nums, err := floats(f[4], f[5])
+			if err != nil {
+				return nil, bad(err.Error())
+			}
+			if f[3] != "" {
+				if _, ok := g.byISO3[f[3]]; !ok {
+					return nil, bad("unknown country " + f[3])
+				}
+			}
+			g.addCity(City{Name: f[1], ASCII: f[1], Alternates: splitList(f[2]), Country: f[3], Lat: nums[0], Lon: nums[1], Region: true})
 		case "C":
 			if len(f) != 11 {
 				return nil, bad(fmt.Sprintf("city record has %d fields, want 11", len(f)))
@@ -214,35 +231,9 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		if _, ok := g.byISO3[f[5]]; !ok {
 			return nil, &LoadError{Op: "load", Line: p.line, Msg: "unknown country " + f[5]}
 		}
-		c := City{Name: f[1], ASCII: f[2], Alternates: splitList(f[3]), Population: pop, Country: f[5],
+		g.addCity(City{Name: f[1], ASCII: f[2], Alternates: splitList(f[3]), Population: pop, Country: f[5],
 			Lat: nums[0], Lon: nums[1], Admin: f[8], Capital: f[9] == "1",
-			CommonWord: strings.Contains(f[10], "w"), PersonName: strings.Contains(f[10], "p")}
-		idx := int32(len(g.cities))
-		g.cities = append(g.cities, c)
-		var seen [8]string
-		ns := 0
-		add := func(n string) {
-			k := normalize(n)
-			if k == "" {
-				return
-			}
-			for _, s := range seen[:ns] {
-				if s == k {
-					return
-				}
-			}
-			if ns < len(seen) {
-				seen[ns] = k
-				ns++
-			}
-			g.cityKeys[k] = append(g.cityKeys[k], idx)
-			g.addHead(n)
-		}
-		add(c.Name)
-		add(c.ASCII)
-		for _, a := range c.Alternates {
-			add(a)
-		}
+			CommonWord: strings.Contains(f[10], "w"), PersonName: strings.Contains(f[10], "p")})
 	}
 	for _, ids := range g.cityKeys {
 		if len(ids) < 2 {
@@ -257,6 +248,36 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		})
 	}
 	return g, nil
+}
+
+// addCity adds a city (or region) and indexes its names.
+func (g *Gazetteer) addCity(c City) {
+	idx := int32(len(g.cities))
+	g.cities = append(g.cities, c)
+	var seen [8]string
+	ns := 0
+	add := func(n string) {
+		k := normalize(n)
+		if k == "" {
+			return
+		}
+		for _, s := range seen[:ns] {
+			if s == k {
+				return
+			}
+		}
+		if ns < len(seen) {
+			seen[ns] = k
+			ns++
+		}
+		g.cityKeys[k] = append(g.cityKeys[k], idx)
+		g.addHead(n)
+	}
+	add(c.Name)
+	add(c.ASCII)
+	for _, a := range c.Alternates {
+		add(a)
+	}
 }
 
 func (g *Gazetteer) addCountryKey(name string, ref countryRef) {

@@ -421,6 +421,11 @@ func (g *Gazetteer) resolve(d *doc.Doc, ms []mention, m mention, byFirst, byLast
 	if hardStop[m.key] {
 		return 0, false
 	}
+	for _, id := range cands {
+		if g.cities[id].Region {
+			return id, true // a curated region or sea: "Crimea", "Black Sea"
+		}
+	}
 	stop := stoplist[m.key] || len([]rune(m.key)) <= 3 && top.Population < 1000000 ||
 		flagged && !(top.Capital && top.Population >= 1000000)
 	if stop && sentenceInitial(d, m.first) {

@@ -88,6 +88,11 @@ func TestProcess(t *testing.T) {
 			{21, 28, "England", "United Kingdom", "GBR", nil},
 			{43, 47, "Bath", "Bath", "GBR", nil},
 			{49, 63, "United Kingdom", "United Kingdom", "GBR", nil}}},
+		// Curated regions and seas.
+		{"Russia annexed Crimea and patrols the Black Sea.", nil, []wp{
+			{0, 6, "Russia", "Russia", "RUS", nil},
+			{15, 21, "Crimea", "Crimea", "UKR", nil},
+			{38, 47, "Black Sea", "Black Sea", "", nil}}},
 		// Borders.
 		{"Troops crossed the Belarusian-Ukrainian border.", nil, []wp{
 			{19, 46, "Belarusian-Ukrainian border", "Belarusian-Ukrainian border", "", []string{"BLR", "UKR"}}}},

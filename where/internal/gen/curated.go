@@ -125,3 +125,48 @@ var usStates = map[string]string{
 // badAltSpellings are alternative spellings in countries.json that are
 // English words or other places' names.
 var badAltSpellings = map[string]bool{"Island": true}
+
+// region is a curated region or sea that news names as a place but
+// cities15000 lacks; cc is the ISO alpha-2 code of the country that holds
+// or administers it ("" for seas and straits shared by several). The
+// coordinates are rough centres, to the tenth of a degree.
+type region struct {
+	name     string
+	aliases  []string
+	cc       string
+	lat, lon float64
+}
+
+var regions = []region{
+	{"Crimea", []string{"Crimean Peninsula"}, "UA", 45.3, 34.4},
+	{"Donbas", []string{"Donbass"}, "UA", 48.0, 38.5},
+	{"Transnistria", []string{"Trans-Dniester", "Transdniestria"}, "MD", 47.2, 29.4},
+	{"Abkhazia", nil, "GE", 43.0, 41.0},
+	{"South Ossetia", nil, "GE", 42.3, 44.0},
+	{"Nagorno-Karabakh", []string{"Karabakh", "Nagorno Karabakh"}, "AZ", 39.8, 46.8},
+	{"Chechnya", nil, "RU", 43.4, 45.7},
+	{"Dagestan", nil, "RU", 42.5, 47.0},
+	{"Golan Heights", []string{"Golan"}, "SY", 33.0, 35.8},
+	{"Sinai", []string{"Sinai Peninsula"}, "EG", 29.5, 33.8},
+	{"Darfur", nil, "SD", 13.5, 24.0},
+	{"Tigray", nil, "ET", 14.0, 39.0},
+	{"Kashmir", nil, "IN", 34.1, 75.5},
+	{"Xinjiang", nil, "CN", 41.0, 85.0},
+	{"Tibet", nil, "CN", 31.0, 88.0},
+	{"Iraqi Kurdistan", []string{"Kurdistan Region"}, "IQ", 36.2, 44.0},
+	{"Balochistan", []string{"Baluchistan"}, "PK", 28.5, 65.5},
+	{"Kaliningrad Oblast", nil, "RU", 54.7, 21.5},
+	{"Black Sea", nil, "", 43.4, 34.3},
+	{"Sea of Azov", nil, "", 46.0, 36.5},
+	{"Baltic Sea", nil, "", 58.0, 20.0},
+	{"South China Sea", nil, "", 12.0, 113.0},
+	{"East China Sea", nil, "", 29.0, 125.0},
+	{"Taiwan Strait", nil, "", 24.5, 119.5},
+	{"Red Sea", nil, "", 20.0, 38.5},
+	{"Gulf of Aden", nil, "", 12.5, 48.0},
+	{"Strait of Hormuz", nil, "", 26.6, 56.3},
+	{"Persian Gulf", []string{"Arabian Gulf"}, "", 26.5, 52.0},
+	{"Mediterranean", []string{"Mediterranean Sea"}, "", 35.0, 18.0},
+	{"Bab el-Mandeb", nil, "", 12.6, 43.3},
+	{"Arctic", []string{"Arctic Ocean"}, "", 80.0, 0.0},
+}

@@ -15,6 +15,7 @@
 //	K ISO3 ISO2 name official capital capLat capLon lat lon population names demonyms
 //	C name asciiName alternates population ISO3 lat lon admin1 capital(0|1) flags
 //	S ISO3 admin1 name lat lon   (a US state: "Paris, Texas"; population-weighted centre of its cities)
+//	R name aliases ISO3 lat lon  (a curated region or sea: "Crimea", "Black Sea"; ISO3 "" when shared)
 //
 // City flags come from Universal Dependencies English-EWT and Universal
 // NER over it (CC BY-SA 4.0): "w" marks a name whose lower-case form is a
@@ -160,6 +161,17 @@ func run(geo, out string) error {
 			return fmt.Errorf("US state %s (%s) has no city in cities15000", n, usStates[n])
 		}
 		fmt.Fprintf(&buf, "S\tUSA\t%s\t%s\t%s\t%s\n", usStates[n], n, ff(a.lat/a.w), ff(a.lon/a.w))
+	}
+	for _, r := range regions {
+		iso3 := ""
+		if r.cc != "" {
+			c, ok := byISO2[r.cc]
+			if !ok {
+				return fmt.Errorf("curated region %s: unknown country %s", r.name, r.cc)
+			}
+			iso3 = c.iso3
+		}
+		fmt.Fprintf(&buf, "R\t%s\t%s\t%s\t%s\t%s\n", r.name, strings.Join(r.aliases, "|"), iso3, ff(r.lat), ff(r.lon))
 	}
 	skipped := 0
 	for _, ct := range cities {
