@@ -146,6 +146,9 @@ type result struct {
 	first, last int
 	val, until  point
 	future      bool
+	// spanStart and spanEnd are byte offsets into the string Normalize
+	// was given, set by normalize only.
+	spanStart, spanEnd int
 }
 
 // scanner matches time expressions over the words of one sentence.

@@ -16,6 +16,8 @@ package when
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/wirecoder/wirecoder/doc"
@@ -84,6 +86,30 @@ func (t *Tagger) Process(ctx context.Context, d *doc.Doc) error {
 			}
 			d.Times = append(d.Times, te)
 		}
+	}
+	// A dateline's date ("KYIV, July 13 (Reuters) -") is a time
+	// expression outside every sentence: Sent -1.
+	if s.hasStory {
+		for _, c := range d.Credits {
+			if c.Kind != doc.CreditDateline || c.Date == "" || !c.Span.Valid(len(d.Text)) {
+				continue
+			}
+			k := strings.Index(d.Text[c.Start:c.End], c.Date)
+			if k < 0 {
+				continue
+			}
+			r, ok := normalize(c.Date, s.story.time(), true)
+			if !ok {
+				continue
+			}
+			start := c.Start + k
+			d.Times = append(d.Times, doc.TimeExpr{
+				Span:  doc.Span{Start: start + r.spanStart, End: start + r.spanEnd},
+				Sent:  -1,
+				Value: r.val.String(), Until: r.until.String(), Future: r.future,
+			})
+		}
+		sort.SliceStable(d.Times, func(i, j int) bool { return d.Times[i].Start < d.Times[j].Start })
 	}
 	d.Layers |= doc.LayerTimes
 	return nil
@@ -276,7 +302,9 @@ func normalize(expr string, storyDate time.Time, past bool) (result, bool) {
 	if len(res) == 0 || res[0].val.String() == "" {
 		return result{}, false
 	}
-	return res[0], true
+	r := res[0]
+	r.spanStart, r.spanEnd = words[r.first].start, words[r.last-1].end
+	return r, true
 }
 
 // splitWords cuts a short string into words for Normalize: runs of

@@ -3,6 +3,7 @@ package when
 import (
 	"context"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -688,5 +689,23 @@ func TestNERNames(t *testing.T) {
 	}
 	if len(d.Times) != 1 || d.Times[0].Start != 24 || d.Times[0].Value != "2024-05" {
 		t.Errorf("got %+v, want only the month at 24", d.Times)
+	}
+}
+
+func TestDateline(t *testing.T) {
+	text := "KYIV, July 13 (Reuters) - Troops left yesterday."
+	d := testDoc("2024-07-13", text)
+	// The text stage keeps the dateline out of the sentences.
+	d.Sentences = []doc.Sentence{{Span: doc.Span{Start: 26, End: len(text)}, First: 7, Last: len(d.Tokens)}}
+	d.Credits = []doc.Credit{{Span: doc.Span{Start: 0, End: 25}, Kind: doc.CreditDateline, Place: "KYIV", Date: "July 13"}}
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	want := []doc.TimeExpr{
+		{Span: doc.Span{Start: 6, End: 13}, Sent: -1, Value: "2024-07-13"},
+		{Span: doc.Span{Start: 38, End: 47}, Sent: 0, Value: "2024-07-12"},
+	}
+	if !reflect.DeepEqual(d.Times, want) {
+		t.Errorf("got %+v\nwant %+v", d.Times, want)
 	}
 }

@@ -214,6 +214,41 @@ func (g *Gazetteer) Process(ctx context.Context, d *doc.Doc) error {
 		}
 	}
 	places = append(places, g.borders(d, ms, byLast)...)
+	// A dateline's place ("KYIV, July 13 (Reuters) -") lies outside
+	// every sentence: Sent -1. It is the most populous of its name unless
+	// a state or country follows it ("PARIS, Texas").
+	for _, c := range d.Credits {
+		if c.Kind != doc.CreditDateline || c.Place == "" || !c.Span.Valid(len(d.Text)) {
+			continue
+		}
+		k := strings.Index(d.Text[c.Start:c.End], c.Place)
+		if k < 0 {
+			continue
+		}
+		p, ok := g.Lookup(c.Place, nil)
+		if !ok {
+			continue
+		}
+		if rest := d.Text[c.Start+k+len(c.Place) : c.End]; strings.HasPrefix(rest, ", ") {
+			q := rest[2:]
+			if e := strings.IndexAny(q, ",(-–—"); e >= 0 {
+				q = q[:e]
+			}
+			q = normalize(strings.TrimSpace(q))
+			st, isState := g.states[q]
+			ref, isCountry := g.countryKeys[q]
+			for _, id := range g.cityKeys[normalize(c.Place)] {
+				ct := g.cities[id]
+				if isState && ct.Country == st.Country && ct.Admin == st.Code ||
+					isCountry && g.countries[ref.idx].ISO3 == ct.Country {
+					p = g.cityPlace(id)
+					break
+				}
+			}
+		}
+		p.Span, p.Sent = doc.Span{Start: c.Start + k, End: c.Start + k + len(c.Place)}, -1
+		places = append(places, p)
+	}
 	sort.SliceStable(places, func(i, j int) bool { return places[i].Start < places[j].Start })
 	d.Places = places
 	d.Layers |= doc.LayerPlaces

@@ -378,3 +378,28 @@ func TestPersonOrOrg(t *testing.T) {
 		t.Errorf("places %v", d.Places)
 	}
 }
+
+func TestDateline(t *testing.T) {
+	g := gaz(t)
+	text := "PARIS, July 13 (Reuters) - Texas officials met."
+	d := testDoc("2024-07-13", text)
+	d.Sentences = []doc.Sentence{{Span: doc.Span{Start: 27, End: len(text)}, First: 8, Last: len(d.Tokens)}}
+	d.Credits = []doc.Credit{{Span: doc.Span{Start: 0, End: 26}, Kind: doc.CreditDateline, Place: "PARIS", Date: "July 13"}}
+	if err := g.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Places) != 2 || d.Places[0].Span != (doc.Span{Start: 0, End: 5}) || d.Places[0].Sent != -1 ||
+		d.Places[0].Name != "Paris" || d.Places[0].Country != "FRA" {
+		t.Errorf("places %+v", d.Places)
+	}
+	text = "PARIS, Texas, July 13 (AP) - Officials met."
+	d = testDoc("2024-07-13", text)
+	d.Sentences = []doc.Sentence{{Span: doc.Span{Start: 29, End: len(text)}, First: 10, Last: len(d.Tokens)}}
+	d.Credits = []doc.Credit{{Span: doc.Span{Start: 0, End: 28}, Kind: doc.CreditDateline, Place: "PARIS", Date: "July 13"}}
+	if err := g.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Places) != 1 || d.Places[0].Country != "USA" || d.Places[0].Sent != -1 {
+		t.Errorf("places %+v", d.Places)
+	}
+}
