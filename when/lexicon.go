@@ -112,6 +112,7 @@ func buildLexicon() map[string]entry {
 	set(lxToday, 0, "today")
 	set(lxTomorrow, 0, "tomorrow")
 	set(lxTonight, 0, "tonight")
+	set(lxTonight, 1, "overnight")
 	set(lxLast, 0, "last")
 	set(lxThis, 0, "this")
 	set(lxNext, 0, "next")

@@ -431,7 +431,9 @@ func (s *scanner) deictic(j int) (result, bool) {
 		r.val = dayPoint(s.story.addDays(-1))
 	case lxToday, lxTonight:
 		r.val = dayPoint(s.story)
-		r.future = s.lx(j) == lxTonight
+		// "tonight" points forward; "overnight" (val 1), in a story of
+		// the morning after, does not.
+		r.future = s.lx(j) == lxTonight && s.w[j].val == 0
 	case lxTomorrow:
 		r.val = dayPoint(s.story.addDays(1))
 		r.future = true

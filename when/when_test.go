@@ -351,6 +351,9 @@ var cases = []tcase{
 	{"2016-01-12", "Donations from the years 2010 to 2013 were not reported.", nil, []want{
 		{25, 37, "2010 to 2013", "2010", "2013", false},
 	}},
+	{"2024-07-13", "Russia attacked Kyiv overnight.", nil, []want{
+		{21, 30, "overnight", "2024-07-13", "", false},
+	}},
 	// Tense from Penn Treebank tags (Token.XPOS).
 	{"2024-07-15", "He said they would meet on Saturday.", map[string]string{"said": "VBD", "would": "MD", "meet": "VB"}, []want{
 		{27, 35, "Saturday", "2024-07-20", "", true},

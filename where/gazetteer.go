@@ -14,6 +14,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -427,7 +428,15 @@ func (g *Gazetteer) Country(iso3 string) (CountryInfo, bool) {
 	if !ok {
 		return CountryInfo{}, false
 	}
-	return g.countries[i], true
+	return g.countries[i].clone(), true
+}
+
+// clone copies the lists so that callers cannot change the shared
+// gazetteer.
+func (c CountryInfo) clone() CountryInfo {
+	c.Names = slices.Clone(c.Names)
+	c.Demonyms = slices.Clone(c.Demonyms)
+	return c
 }
 
 // CountryByName returns the country a name or demonym refers to
@@ -439,11 +448,17 @@ func (g *Gazetteer) CountryByName(name string) (c CountryInfo, demonym, ok bool)
 	if !ok {
 		return CountryInfo{}, false, false
 	}
-	return g.countries[ref.idx], ref.demonym, true
+	return g.countries[ref.idx].clone(), ref.demonym, true
 }
 
 // Countries returns every country, ordered by ISO alpha-3 code.
-func (g *Gazetteer) Countries() []CountryInfo { return append([]CountryInfo(nil), g.countries...) }
+func (g *Gazetteer) Countries() []CountryInfo {
+	out := make([]CountryInfo, len(g.countries))
+	for i, c := range g.countries {
+		out[i] = c.clone()
+	}
+	return out
+}
 
 // Cities returns the cities named name (any spelling the gazetteer
 // knows), most populous first.
@@ -452,6 +467,7 @@ func (g *Gazetteer) Cities(name string) []City {
 	out := make([]City, len(ids))
 	for i, id := range ids {
 		out[i] = g.cities[id]
+		out[i].Alternates = slices.Clone(out[i].Alternates)
 	}
 	return out
 }
