@@ -654,6 +654,14 @@ func (g *Gazetteer) borders(d *doc.Doc, ms []mention, byLast map[int]int) []doc.
 					end = e
 				}
 			}
+			if len(cs) == 1 && len(mods) > 0 {
+				// "the Russian border" in a story about Ukraine: a border
+				// has two sides; the other is the nearest other country
+				// named in this sentence or the one before.
+				if other := g.otherCountry(ms, cs[0], i, si); other != "" {
+					add(other)
+				}
+			}
 			if len(cs) == 0 && strings.HasPrefix(w, "frontier") {
 				continue // "the frontier of economic policy": only a named frontier is a place
 			}
@@ -676,6 +684,32 @@ func (g *Gazetteer) borders(d *doc.Doc, ms []mention, byLast map[int]int) []doc.
 		}
 	}
 	return out
+}
+
+// otherCountry returns the country other than c mentioned nearest to
+// token i in sentence si or the one before, or "".
+func (g *Gazetteer) otherCountry(ms []mention, c string, i, si int) string {
+	best, bestDist := "", 0
+	for _, m := range ms {
+		if m.sent != si && m.sent != si-1 {
+			continue
+		}
+		oc := g.countryOf(m)
+		if oc == "" || oc == c {
+			continue
+		}
+		dist := i - m.last
+		if m.first > i {
+			dist = m.first - i
+		}
+		if m.sent != si {
+			dist += 1000 // this sentence first
+		}
+		if best == "" || dist < bestDist {
+			best, bestDist = oc, dist
+		}
+	}
+	return best
 }
 
 // nearbyCountries returns up to two countries mentioned closest before

@@ -115,6 +115,11 @@ func TestProcess(t *testing.T) {
 		{"Ukraine's border guards said the border region was quiet.", nil, []wp{
 			{0, 7, "Ukraine", "Ukraine", "UKR", nil},
 			{33, 46, "border region", "border region", "UKR", []string{"UKR"}}}},
+		{"Ukrainian troops dug in along the Russian border.", nil, []wp{
+			{34, 48, "Russian border", "Russian border", "", []string{"RUS", "UKR"}}}},
+		{"Finland said the Russian border would stay shut.", nil, []wp{
+			{0, 7, "Finland", "Finland", "FIN", nil},
+			{17, 31, "Russian border", "Russian border", "", []string{"RUS", "FIN"}}}},
 		{"Countries that border Russia are worried.", nil, []wp{
 			{22, 28, "Russia", "Russia", "RUS", nil}}},
 		{"Poland and Belarus argued. Migrants massed at the border.", nil, []wp{
