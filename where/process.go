@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/pipeline"
@@ -401,6 +402,9 @@ func capWord(d *doc.Doc, m mention, i int) bool {
 // a place and not a sentence-opening function word: "Hillary Clinton",
 // "President Putin".
 func (g *Gazetteer) afterName(d *doc.Doc, ms []mention, m mention, byLast map[int]int) bool {
+	if initialBefore(d, m) {
+		return true // "George J. Mitchell"
+	}
 	if !capWord(d, m, m.first-1) {
 		return false
 	}
@@ -410,10 +414,53 @@ func (g *Gazetteer) afterName(d *doc.Doc, ms []mention, m mention, byLast map[in
 	return !sentenceInitial(d, m.first-1) || !leadWords[tokenLower(d, m.first-1)]
 }
 
+// initialBefore reports a name initial right before the mention: "J." as
+// one token, or "J" and "." as two.
+func initialBefore(d *doc.Doc, m mention) bool {
+	// A tokenizer may have ended a sentence at the initial's period, so
+	// the sentence is not checked.
+	i := m.first - 1
+	if i < 0 || !d.Tokens[i].Span().Valid(len(d.Text)) {
+		return false
+	}
+	w := d.Text[d.Tokens[i].Start:d.Tokens[i].End]
+	// The initial must follow a first name ("George J."), so that the
+	// end of "U.S." or "D.C." before a new sentence does not count.
+	firstName := func(k int) bool {
+		if k < 0 || !d.Tokens[k].Span().Valid(len(d.Text)) {
+			return false
+		}
+		p := d.Text[d.Tokens[k].Start:d.Tokens[k].End]
+		if len(p) < 2 || !upperFirst(p) {
+			return false
+		}
+		for _, r := range p {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+		return true
+	}
+	if len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.' {
+		return firstName(i - 1)
+	}
+	if w == "." && i > 0 && d.Tokens[i-1].End == d.Tokens[i].Start && d.Tokens[i-1].Span().Valid(len(d.Text)) {
+		p := d.Text[d.Tokens[i-1].Start:d.Tokens[i-1].End]
+		return len(p) == 1 && p[0] >= 'A' && p[0] <= 'Z' && firstName(i-2)
+	}
+	return false
+}
+
 // personLike reports a single name that stands next to another
 // capitalised word which is not a place and not one of neighbourOK: most
 // likely part of a personal or organisation name ("Vladimir Putin").
 func (g *Gazetteer) personLike(d *doc.Doc, ms []mention, m mention, byFirst, byLast map[int]int) bool {
+	if m.kind == mCountry && m.key == "america" {
+		switch tokenLower(d, m.first-1) {
+		case "north", "south", "latin", "central":
+			return true // a continent or region, not the United States
+		}
+	}
 	if m.kind == mCountry && !personCountries[m.key] {
 		return false
 	}

@@ -120,6 +120,10 @@ func TestProcess(t *testing.T) {
 		{"Finland said the Russian border would stay shut.", nil, []wp{
 			{0, 7, "Finland", "Finland", "FIN", nil},
 			{17, 31, "Russian border", "Russian border", "", []string{"RUS", "FIN"}}}},
+		{"Former Senator George J. Mitchell flew across North America.", nil, nil},
+		{"Sanctions hit the U.S. Moscow responded.", nil, []wp{
+			{18, 22, "U.S.", "United States", "USA", nil},
+			{23, 29, "Moscow", "Moscow", "RUS", nil}}},
 		{"Countries that border Russia are worried.", nil, []wp{
 			{22, 28, "Russia", "Russia", "RUS", nil}}},
 		{"Poland and Belarus argued. Migrants massed at the border.", nil, []wp{
