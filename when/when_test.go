@@ -712,3 +712,20 @@ func TestDateline(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", d.Times, want)
 	}
 }
+
+func TestCorruptTokens(t *testing.T) {
+	d := testDoc("2024-07-13", "Troops left on Saturday, late last month and in 2020.")
+	d.Tokens[1].Start, d.Tokens[1].End = 500, 400
+	d.Tokens[3].End = 9999
+	d.Tokens[5].Start = -3
+	d.Credits = []doc.Credit{{Span: doc.Span{Start: 60, End: 10}, Kind: doc.CreditDateline, Date: "July 13"}}
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range d.Times {
+		if !x.Span.Valid(len(d.Text)) {
+			t.Errorf("invalid span %v", x.Span)
+		}
+	}
+	EventDate(d, 0, 3, 0)
+}

@@ -412,3 +412,21 @@ func TestDateline(t *testing.T) {
 		t.Errorf("places %+v", d.Places)
 	}
 }
+
+func TestCorruptTokens(t *testing.T) {
+	g := gaz(t)
+	d := testDoc("2024-07-13", "Troops left Minsk for the border with Ukraine, George J. Mitchell said.")
+	d.Tokens[1].Start, d.Tokens[1].End = 500, 400
+	d.Tokens[2].End = 9999
+	d.Tokens[5].Start = -3
+	d.Credits = []doc.Credit{{Span: doc.Span{Start: 60, End: 10}, Kind: doc.CreditDateline, Place: "Minsk"}}
+	if err := g.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range d.Places {
+		if !p.Span.Valid(len(d.Text)) {
+			t.Errorf("invalid span %v", p.Span)
+		}
+	}
+	g.EventPlace(d, 0, 5)
+}
