@@ -157,6 +157,9 @@ func appendWord(words []word, text string, start, tok int) []word {
 // VBD and VBN mark the past and a modal "will" the future; without them a
 // word list does the same. It returns tenseUnknown when nothing decides.
 func docTense(d *doc.Doc, first, last, a, b int) tense {
+	if t := syntaxTense(d, first, last, a, b); t != tenseUnknown {
+		return t
+	}
 	tagged := false
 	for i := first; i < last; i++ {
 		if d.Tokens[i].XPOS != "" {
@@ -175,6 +178,63 @@ func docTense(d *doc.Doc, first, last, a, b int) tense {
 				return t
 			}
 		}
+	}
+	return tenseUnknown
+}
+
+// syntaxTense reads the tense from the dependency tree when the parser has
+// run (Token.Head and Token.Dep): the verb that governs the expression
+// and its auxiliaries decide ("will be held on Saturday": future; "was
+// held on Saturday": past). It returns tenseUnknown without a tree or a
+// decision.
+func syntaxTense(d *doc.Doc, first, last, a, b int) tense {
+	if a < first || b > last || a >= b || d.Tokens[a].Dep == "" {
+		return tenseUnknown
+	}
+	// The expression's own head: a token whose head lies outside it.
+	h := -1
+	for i := a; i < b; i++ {
+		if hd := d.Tokens[i].Head; hd < a || hd >= b {
+			h = hd
+			break
+		}
+	}
+	// Up to the nearest verb.
+	for steps := 0; h >= first && h < last && steps < 4; steps++ {
+		x := d.Tokens[h].XPOS
+		if strings.HasPrefix(x, "VB") || d.Tokens[h].UPOS == "VERB" {
+			break
+		}
+		h = d.Tokens[h].Head
+	}
+	if h < first || h >= last {
+		return tenseUnknown
+	}
+	v := d.Tokens[h]
+	if !strings.HasPrefix(v.XPOS, "VB") && v.UPOS != "VERB" {
+		return tenseUnknown
+	}
+	var buf [16]byte
+	past, perfect := false, false
+	for i := first; i < last; i++ {
+		t := d.Tokens[i]
+		if t.Head != h || i == h || !t.Span().Valid(len(d.Text)) {
+			continue
+		}
+		w := lowerWord(buf[:], d.Text[t.Start:t.End])
+		switch {
+		case strings.HasPrefix(t.Dep, "aux") && isModalFuture(w) && !(w == "may" && d.Text[t.Start] == 'M'):
+			return tenseFuture
+		case t.Dep == "mark" && w == "to" && (v.XPOS == "VB" || v.XPOS == "VBN"):
+			return tenseFuture // "agreed to meet on Monday", "to be held"
+		case strings.HasPrefix(t.Dep, "aux") && (t.XPOS == "VBD" || w == "was" || w == "were" || w == "had" || w == "did"):
+			past = true
+		case strings.HasPrefix(t.Dep, "aux") && (w == "has" || w == "have"):
+			perfect = true
+		}
+	}
+	if past || perfect || v.XPOS == "VBD" || v.XPOS == "VBN" && !plannedWords[lowerWord(buf[:], d.Text[v.Start:v.End])] {
+		return tensePast
 	}
 	return tenseUnknown
 }

@@ -729,3 +729,53 @@ func TestCorruptTokens(t *testing.T) {
 	}
 	EventDate(d, 0, 3, 0)
 }
+
+// With a dependency tree the governing verb decides, not the nearest one.
+func TestSyntaxTense(t *testing.T) {
+	// "He said talks will be held on Saturday ."
+	//  0   1    2     3    4  5    6  7        8
+	d := testDoc("2024-07-15", "He said talks will be held on Saturday.")
+	tree := []struct {
+		head      int
+		dep, xpos string
+	}{{1, "nsubj", "PRP"}, {-1, "root", "VBD"}, {5, "nsubj:pass", "NNS"}, {5, "aux", "MD"},
+		{5, "aux:pass", "VB"}, {1, "ccomp", "VBN"}, {7, "case", "IN"}, {5, "obl", "NNP"}, {1, "punct", "."}}
+	for i, n := range tree {
+		d.Tokens[i].Head, d.Tokens[i].Dep, d.Tokens[i].XPOS = n.head, n.dep, n.xpos
+	}
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Times) != 1 || d.Times[0].Value != "2024-07-20" || !d.Times[0].Future {
+		t.Errorf("got %+v, want Saturday 2024-07-20 (future)", d.Times)
+	}
+	// The nearest verb ("was announced") is past; the governing one ("will
+	// take place") is future.
+	text := "The vote, which will take place on Saturday, was announced."
+	tree2 := []struct {
+		head      int
+		dep, xpos string
+	}{{1, "det", "DT"}, {11, "nsubj:pass", "NN"}, {5, "punct", ","}, {5, "nsubj", "WDT"}, {5, "aux", "MD"},
+		{1, "acl:relcl", "VB"}, {5, "obj", "NN"}, {8, "case", "IN"}, {5, "obl", "NNP"}, {5, "punct", ","},
+		{11, "aux:pass", "VBD"}, {-1, "root", "VBN"}, {11, "punct", "."}}
+	d = testDoc("2024-07-15", text)
+	for i, n := range tree2 {
+		d.Tokens[i].XPOS = n.xpos
+	}
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Times) != 1 || d.Times[0].Value != "2024-07-13" {
+		t.Errorf("tags only: got %+v, want the nearest verb's past Saturday 2024-07-13", d.Times)
+	}
+	d = testDoc("2024-07-15", text)
+	for i, n := range tree2 {
+		d.Tokens[i].Head, d.Tokens[i].Dep, d.Tokens[i].XPOS = n.head, n.dep, n.xpos
+	}
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Times) != 1 || d.Times[0].Value != "2024-07-20" || !d.Times[0].Future {
+		t.Errorf("with the tree: got %+v, want Saturday 2024-07-20 (future)", d.Times)
+	}
+}
