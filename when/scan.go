@@ -361,6 +361,12 @@ func (s *scanner) theForm(j int, mod modifier) (result, bool) {
 		return s.relative(k, true)
 	case lxDecade, lxDecade2, lxApos:
 		return s.decade(k, mod)
+	case lxUnit:
+		// "by the end of the year", "at the start of the month": the
+		// story's own week, month or year, only after such a modifier.
+		if mod != modNone && !s.w[k].plural && s.hasStory && s.lx(j-1) == lxOf {
+			return s.calendarUnit(lxThis, s.w[k].val, k+1)
+		}
 	case lxEarly, lxMid, lxLate:
 		m := modEarly
 		if s.lx(k) == lxMid {

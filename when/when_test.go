@@ -354,6 +354,9 @@ var cases = []tcase{
 	{"2024-07-13", "Russia attacked Kyiv overnight.", nil, []want{
 		{21, 30, "overnight", "2024-07-13", "", false},
 	}},
+	{"2024-07-13", "Troops will leave by the end of the year, not the year after.", nil, []want{
+		{21, 40, "the end of the year", "2024", "", false},
+	}},
 	// Tense from Penn Treebank tags (Token.XPOS).
 	{"2024-07-15", "He said they would meet on Saturday.", map[string]string{"said": "VBD", "would": "MD", "meet": "VB"}, []want{
 		{27, 35, "Saturday", "2024-07-20", "", true},
