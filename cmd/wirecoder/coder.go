@@ -10,6 +10,8 @@ import (
 	"github.com/wirecoder/wirecoder/pipeline"
 	"github.com/wirecoder/wirecoder/quote"
 	"github.com/wirecoder/wirecoder/text"
+	"github.com/wirecoder/wirecoder/when"
+	"github.com/wirecoder/wirecoder/where"
 )
 
 // coderOptions selects what the coding pipeline loads.
@@ -37,10 +39,16 @@ func pipelineSteps(o coderOptions) ([]pipeline.Step, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load NER model: %w", err)
 	}
+	gaz, err := where.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
 	steps := []pipeline.Step{
 		{Name: "text", Assigns: doc.LayerTokens | doc.LayerSentences, Stage: text.New()},
 		nerModel.Step(),
 		{Name: "actors", Requires: actor.Requires, Assigns: actor.Assigns, Stage: actor.NewResolver(kb)},
+		when.New().Step(),
+		gaz.Step(),
 		{Name: "quotes", Requires: quote.Requires, Assigns: doc.LayerQuotes, Stage: quote.New()},
 	}
 	return steps, nil
