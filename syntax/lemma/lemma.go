@@ -25,23 +25,31 @@ import (
 	"github.com/wirecoder/wirecoder/internal/conllu"
 )
 
+// caseMode tells how a script cases the form before editing it.
+type caseMode uint8
+
+const (
+	keepCase  caseMode = iota // as written
+	lowerCase                 // all lower case
+	titleCase                 // first letter upper, the rest lower
+)
+
+// caseLetters are the one-letter codes of the case modes in model files.
+const caseLetters = "KLT"
+
 // script is an edit from a form to its lemma.
 type script struct {
-	lower bool   // lower-case the form first
-	cut   int    // bytes to remove from the end
-	add   string // suffix to append
+	mode caseMode
+	cut  int    // bytes to remove from the end
+	add  string // suffix to append
 }
 
 func (s script) String() string {
-	m := "K"
-	if s.lower {
-		m = "L"
-	}
-	return m + strconv.Itoa(s.cut) + "+" + s.add
+	return caseLetters[s.mode:s.mode+1] + strconv.Itoa(s.cut) + "+" + s.add
 }
 
 func parseScript(v string) (script, error) {
-	if len(v) < 3 || (v[0] != 'K' && v[0] != 'L') {
+	if len(v) < 3 || strings.IndexByte(caseLetters, v[0]) < 0 {
 		return script{}, fmt.Errorf("bad edit %q", v)
 	}
 	num, add, ok := strings.Cut(v[1:], "+")
@@ -52,13 +60,16 @@ func parseScript(v string) (script, error) {
 	if err != nil || n < 0 || n > 255 {
 		return script{}, fmt.Errorf("bad edit %q", v)
 	}
-	return script{lower: v[0] == 'L', cut: n, add: add}, nil
+	return script{mode: caseMode(strings.IndexByte(caseLetters, v[0])), cut: n, add: add}, nil
 }
 
 // base returns the string the script cuts from.
 func (s script) base(form string) string {
-	if s.lower {
+	switch s.mode {
+	case lowerCase:
 		return lowerString(form)
+	case titleCase:
+		return titleString(form)
 	}
 	return form
 }
@@ -83,6 +94,16 @@ func lowerString(s string) string {
 	return s
 }
 
+// titleString upper-cases the first letter of s and lower-cases the rest.
+func titleString(s string) string {
+	l := lowerString(s)
+	r, n := utf8.DecodeRuneInString(l)
+	if r == utf8.RuneError || unicode.IsUpper(r) {
+		return l
+	}
+	return string(unicode.ToUpper(r)) + l[n:]
+}
+
 func hasUpper(s string) bool {
 	for _, r := range s {
 		if unicode.IsUpper(r) {
@@ -92,17 +113,52 @@ func hasUpper(s string) bool {
 	return false
 }
 
-// makeScript returns the edit that turns form into lemma.
+// makeScript returns the edit that turns form into lemma: of the case
+// modes, the one that keeps the longest prefix, preferring lower, then
+// title, then keep on ties, so that edits generalise across case.
 func makeScript(form, lemma string) script {
-	s := script{lower: !hasUpper(lemma)}
-	b := s.base(form)
-	p := 0
-	for p < len(b) && p < len(lemma) && b[p] == lemma[p] {
-		p++
+	var best script
+	bestP := -1
+	for _, mode := range []caseMode{lowerCase, titleCase, keepCase} {
+		s := script{mode: mode}
+		b := s.base(form)
+		p := 0
+		for p < len(b) && p < len(lemma) && b[p] == lemma[p] {
+			p++
+		}
+		if p > bestP {
+			s.cut, s.add = len(b)-p, lemma[p:]
+			best, bestP = s, p
+		}
 	}
-	s.cut = len(b) - p
-	s.add = lemma[p:]
-	return s
+	return best
+}
+
+// caseClass classifies a form's capitalisation for suffix rules: "l"
+// lower case (or no letters), "t" title case, "u" all upper case, "m"
+// mixed.
+func caseClass(form string) string {
+	upper, lower, first := 0, 0, false
+	for i, r := range form {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+			if i == 0 {
+				first = true
+			}
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	switch {
+	case upper == 0:
+		return "l"
+	case lower == 0:
+		return "u"
+	case first && upper == 1:
+		return "t"
+	}
+	return "m"
 }
 
 // maxSuffix is the longest suffix, in bytes, that rules match.
@@ -117,15 +173,29 @@ type rule struct {
 // Lemmatizer maps a word and its tags to a lemma. It is immutable once
 // built and safe for concurrent use.
 type Lemmatizer struct {
+	exact  map[string]script // form \t XPOS
 	byXPOS map[string]script // lower(form) \t XPOS
 	byUPOS map[string]script // lower(form) \t UPOS
-	rules  map[string]rule   // XPOS \t suffix of lower(form)
+	rules  map[string]rule     // XPOS \t suffix of lower(form): edit of the lower-cased form
+	cases  map[string]caseMode // XPOS caseClass: how unseen words of the class are cased
 }
 
-// Lemma returns the lemma of form given its UPOS and XPOS tags.
+func newLemmatizer() *Lemmatizer {
+	return &Lemmatizer{exact: map[string]script{}, byXPOS: map[string]script{}, byUPOS: map[string]script{}, rules: map[string]rule{}, cases: map[string]caseMode{}}
+}
+
+// Lemma returns the lemma of form given its UPOS and XPOS tags: from the
+// table of seen words when it holds the form with that tag (matching
+// case first), else from the irregular-form lists, else from the most
+// specific suffix rule learned for the tag and the form's capitalisation.
 func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 	if form == "" {
 		return form
+	}
+	if s, ok := l.exact[form+"\t"+xpos]; ok {
+		if r, ok := s.apply(form); ok {
+			return r
+		}
 	}
 	lf := lowerString(form)
 	if s, ok := l.byXPOS[lf+"\t"+xpos]; ok {
@@ -141,12 +211,21 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 			return r
 		}
 	}
+	// Suffix rules, longest suffix first, edit the lower-cased form; the
+	// result is then cased as unseen words of its tag and case class are.
+	mode, ok := l.cases[xpos+" "+caseClass(form)]
+	if !ok {
+		mode = lowerCase
+		if upos == "PROPN" {
+			mode = keepCase
+		}
+	}
 	for k := min(maxSuffix, len(lf)-1); k >= 0; k-- {
 		ru, ok := l.rules[xpos+"\t"+lf[len(lf)-k:]]
 		if !ok || (k > 0 && ru.n < 2 && k < 4) {
 			continue
 		}
-		if r, ok := ru.apply(form); ok {
+		if r, ok := (script{mode: mode, cut: ru.cut, add: ru.add}).apply(form); ok {
 			return r
 		}
 	}
@@ -159,8 +238,8 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 // Train learns a lemmatizer from sentences with gold lemmas and tags.
 func Train(sents []conllu.Sentence) (*Lemmatizer, error) {
 	type counts map[script]int
-	byX, byU := map[string]counts{}, map[string]counts{}
-	types := map[[3]string]bool{}
+	byE, byX, byU := map[string]counts{}, map[string]counts{}, map[string]counts{}
+	types := map[[4]string]bool{}
 	add := func(m map[string]counts, k string, s script) {
 		c := m[k]
 		if c == nil {
@@ -177,14 +256,21 @@ func Train(sents []conllu.Sentence) (*Lemmatizer, error) {
 			if w.Lemma == "_" && w.Form != "_" {
 				continue
 			}
+			if strings.ContainsAny(w.Form, "\t\n") || strings.ContainsAny(w.Lemma, "\t\n") || strings.ContainsAny(w.XPOS+w.UPOS, "\t\n ") {
+				return nil, &Error{Op: "train", Msg: fmt.Sprintf("sentence %q (line %d) word %d has a tab, newline or space in its form, lemma or tags", st.ID, st.Line, wi+1)}
+			}
 			s := makeScript(w.Form, w.Lemma)
 			lf := lowerString(w.Form)
+			add(byE, w.Form+"\t"+w.XPOS, s)
 			add(byX, lf+"\t"+w.XPOS, s)
 			add(byU, lf+"\t"+w.UPOS, s)
-			types[[3]string{lf, w.XPOS, s.String()}] = true
+			types[[4]string{lf, w.XPOS, caseClass(w.Form), s.String()}] = true
 		}
 	}
-	l := &Lemmatizer{byXPOS: map[string]script{}, byUPOS: map[string]script{}, rules: map[string]rule{}}
+	l := newLemmatizer()
+	for k, c := range byE {
+		l.exact[k] = bestScript(c)
+	}
 	for k, c := range byX {
 		l.byXPOS[k] = bestScript(c)
 	}
@@ -192,18 +278,40 @@ func Train(sents []conllu.Sentence) (*Lemmatizer, error) {
 		l.byUPOS[k] = bestScript(c)
 	}
 	// Suffix rules from word types: each distinct (form, XPOS, edit) votes
-	// once for its edit under every suffix of its form.
+	// once for the edit of its lower-cased form under every suffix of the
+	// form, and for its case mode under its XPOS and case class.
 	ruleCounts := map[string]counts{}
+	caseCounts := map[string]map[caseMode]int{}
 	for t := range types {
-		lf, xpos := t[0], t[1]
-		s, _ := parseScript(t[2])
+		lf, xpos, cc := t[0], t[1], t[2]
+		full, _ := parseScript(t[3])
+		lemma, ok := full.apply(lf)
+		if !ok {
+			continue
+		}
+		s := makeScript(lf, lowerString(lemma))
 		for k := 0; k <= min(maxSuffix, len(lf)-1); k++ {
 			add(ruleCounts, xpos+"\t"+lf[len(lf)-k:], s)
 		}
+		c := caseCounts[xpos+" "+cc]
+		if c == nil {
+			c = map[caseMode]int{}
+			caseCounts[xpos+" "+cc] = c
+		}
+		c[full.mode]++
 	}
 	for k, c := range ruleCounts {
 		s := bestScript(c)
 		l.rules[k] = rule{s, c[s]}
+	}
+	for k, c := range caseCounts {
+		best, bn := keepCase, -1
+		for _, m := range []caseMode{lowerCase, titleCase, keepCase} {
+			if c[m] > bn {
+				best, bn = m, c[m]
+			}
+		}
+		l.cases[k] = best
 	}
 	return l, nil
 }
@@ -245,11 +353,16 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
 
-const header = "wirecoder-lemma-v1"
+const header = "wirecoder-lemma-v2"
 
 // Save writes the lemmatizer to w as gzip-compressed text: a header line,
-// then one "X|U|R \t key \t key2 \t edit [\t support]" line per entry,
-// sorted.
+// then one "E|X|U|R|C \t key \t key2 \t edit [\t support]" line per
+// entry, sorted: E, X and U are the tables by exact form, lower-cased form
+// and XPOS, and lower-cased form and UPOS; R the suffix rules by XPOS and
+// suffix, with the number of word types supporting them; C the case mode
+// of unseen words by XPOS and case class. An edit is
+// a case letter (K keep, L lower, T title), the bytes to cut, "+" and the
+// suffix to add.
 func (l *Lemmatizer) Save(w io.Writer) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
@@ -267,6 +380,7 @@ func (l *Lemmatizer) Save(w io.Writer) error {
 			fmt.Fprintf(bw, "%s\t%s\t%s\n", tag, k, m[k])
 		}
 	}
+	writeMap("E", l.exact)
 	writeMap("X", l.byXPOS)
 	writeMap("U", l.byUPOS)
 	keys := make([]string, 0, len(l.rules))
@@ -277,6 +391,14 @@ func (l *Lemmatizer) Save(w io.Writer) error {
 	for _, k := range keys {
 		r := l.rules[k]
 		fmt.Fprintf(bw, "R\t%s\t%s\t%d\n", k, r.script, r.n)
+	}
+	keys = keys[:0]
+	for k := range l.cases {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(bw, "C\t%s\t%c\n", k, caseLetters[l.cases[k]])
 	}
 	if err := bw.Flush(); err != nil {
 		return &Error{Op: "save", Msg: "write", Err: err}
@@ -294,7 +416,7 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 		return nil, &Error{Op: "load", Msg: "not a gzip stream", Err: err}
 	}
 	sc := bufio.NewScanner(zr)
-	l := &Lemmatizer{byXPOS: map[string]script{}, byUPOS: map[string]script{}, rules: map[string]rule{}}
+	l := newLemmatizer()
 	line := 0
 	for sc.Scan() {
 		line++
@@ -310,14 +432,17 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 			return nil, &Error{Op: "load", Line: line, Msg: msg, Err: err}
 		}
 		switch {
-		case len(f) == 4 && (f[0] == "X" || f[0] == "U"):
+		case len(f) == 4 && (f[0] == "E" || f[0] == "X" || f[0] == "U"):
 			s, err := parseScript(f[3])
 			if err != nil {
 				return bad("table entry", err)
 			}
-			if f[0] == "X" {
+			switch f[0] {
+			case "E":
+				l.exact[f[1]+"\t"+f[2]] = s
+			case "X":
 				l.byXPOS[f[1]+"\t"+f[2]] = s
-			} else {
+			default:
 				l.byUPOS[f[1]+"\t"+f[2]] = s
 			}
 		case len(f) == 5 && f[0] == "R":
@@ -330,6 +455,12 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 				return bad(fmt.Sprintf("rule support %q", f[4]), err)
 			}
 			l.rules[f[1]+"\t"+f[2]] = rule{s, n}
+		case len(f) == 3 && f[0] == "C":
+			m := strings.Index(caseLetters, f[2])
+			if len(f[2]) != 1 || m < 0 {
+				return bad(fmt.Sprintf("case mode %q", f[2]), nil)
+			}
+			l.cases[f[1]] = caseMode(m)
 		default:
 			return bad(fmt.Sprintf("malformed line with %d fields", len(f)), nil)
 		}

@@ -17,3 +17,6 @@ var loadDefault = sync.OnceValues(func() (*Model, error) {
 // loaded once, on first use, and shared; its Process lemmatizes with
 // lemma.Default().
 func Default() (*Model, error) { return loadDefault() }
+
+// loadFresh loads a new copy of the embedded model (for measuring its size).
+func loadFresh() (*Model, error) { return Load(bytes.NewReader(defaultModel)) }

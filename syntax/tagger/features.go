@@ -40,8 +40,8 @@ const (
 // wordInfo holds the hashed properties of one word.
 type wordInfo struct {
 	raw, lower, norm, shape uint64
-	pre, suf               [4]uint64 // prefixes and suffixes of 1..4 bytes of the lower-cased word
-	flags                  uint64
+	pre, suf                [4]uint64 // prefixes and suffixes of 1..4 bytes of the lower-cased word
+	flags                   uint64
 }
 
 func lowerByte(c byte) byte {
@@ -184,15 +184,40 @@ var (
 const (
 	histStart1 = 1 << 16
 	histStart2 = 1<<16 + 1
+	histEnd1   = 1<<16 + 2
+	histEnd2   = 1<<16 + 3
 )
 
-// nFeatures is the number of feature templates.
-const nFeatures = 36
+// nFeatures is the number of feature templates of the first pass;
+// nFeatures2 adds the second pass's templates over first-pass tags.
+const (
+	nFeatures  = 36
+	nFeatures2 = nFeatures + 9
+)
+
+// extract2 writes the second pass's features of position i into f: the
+// first pass's features plus features of the first pass's tags q, which
+// hold two padding entries on each side like ws.
+func extract2(ws []wordInfo, q []uint64, i int, p1, p2 uint64, f []uint64) {
+	extract(ws, i, p1, p2, f)
+	w := &ws[i+2]
+	q0, r1, r2 := q[i+2], q[i+3], q[i+4]
+	f[36] = mix(36, q0, 0)
+	f[37] = mix(37, r1, 0)
+	f[38] = mix(38, r2, 0)
+	f[39] = mix(39, r1, r2)
+	f[40] = mix(40, q0, r1)
+	f[41] = mix(41, r1, w.norm)
+	f[42] = mix(42, p1, r1)
+	f[43] = mix(43, q0, w.suf[2])
+	f[44] = mix(44, p1<<20|q0, r1)
+}
 
 // extract writes the features of position i into f. ws holds the word
 // properties with two padding entries on each side (ws[i+2] is word i);
 // p1 and p2 are the tags chosen for the two previous words.
-func extract(ws []wordInfo, i int, p1, p2 uint64, f *[nFeatures]uint64) {
+func extract(ws []wordInfo, i int, p1, p2 uint64, f []uint64) {
+	_ = f[nFeatures-1]
 	w := &ws[i+2]
 	l1, l2 := &ws[i+1], &ws[i]
 	r1, r2 := &ws[i+3], &ws[i+4]

@@ -15,25 +15,17 @@ import (
 )
 
 // Model is a trained averaged-perceptron tagger. It predicts one joint
-// label per word, a (UPOS, XPOS) pair, greedily from left to right. A Model
-// is immutable once built and safe for concurrent use.
+// label per word, a (UPOS, XPOS) pair, greedily from left to right, in
+// two passes: the second pass sees the first pass's tags of the words to
+// the right. A Model is immutable once built and safe for concurrent use.
 type Model struct {
 	upos, xpos []string // label i is the pair (upos[i], xpos[i])
 	tagdict    map[string]uint8
-
-	// Feature table: open addressing with linear probing; keys[j] == 0
-	// marks an empty slot, vals[j] is the feature's index.
-	keys []uint64
-	vals []uint32
-	mask uint64
-	// Feature fi's weights are labs/wts[off[fi]:off[fi+1]].
-	off  []uint32
-	labs []uint8
-	wts  []float32
+	passes     []*table // one or two
 
 	lem *lemma.Lemmatizer // nil: lemma.Default()
 
-	scratch sync.Pool // *scratch
+	scratch *sync.Pool // *scratch
 }
 
 // maxLabels bounds the label set so a label fits in a byte.
@@ -41,7 +33,117 @@ const maxLabels = 255
 
 type scratch struct {
 	ws     []wordInfo
-	scores []float32
+	q      []uint64
+	labels []uint8
+	scores []int32
+	f      [nFeatures2]uint64
+}
+
+// slot is one entry of a table's open-addressing hash: a feature key (0
+// marks an empty slot) and the range of its weights in table.ents.
+type slot struct {
+	key        uint64
+	start, end uint32
+}
+
+// table holds one pass's weights: for each feature, a sparse list of
+// (label, weight) entries packed as weight<<8 | label, with weights
+// quantized to integers.
+type table struct {
+	slots []slot
+	mask  uint64
+	ents  []uint32
+	n     int // features
+}
+
+// feature is one feature's sparse weights while a table is being built.
+type feature struct {
+	key  uint64
+	labs []uint8
+	wts  []int32 // quantized
+}
+
+// quantScale maps averaged perceptron weights to the int16 range stored
+// in model files; weights beyond ±32767/quantScale are clipped.
+const quantScale = 256
+
+func quantize(v float64) int32 {
+	q := math.Round(v * quantScale)
+	return int32(max(-32767, min(32767, q)))
+}
+
+// newTable assembles a table from features.
+func newTable(feats []feature) *table {
+	sort.Slice(feats, func(i, j int) bool { return feats[i].key < feats[j].key })
+	size := 1
+	for size < len(feats)*3/2+2 {
+		size <<= 1
+	}
+	t := &table{slots: make([]slot, size), mask: uint64(size - 1), n: len(feats)}
+	n := 0
+	for _, f := range feats {
+		n += len(f.labs)
+	}
+	t.ents = make([]uint32, 0, n)
+	for _, f := range feats {
+		a := uint32(len(t.ents))
+		for j, l := range f.labs {
+			t.ents = append(t.ents, uint32(f.wts[j])<<8|uint32(l))
+		}
+		j := f.key & t.mask
+		for t.slots[j].key != 0 {
+			j = (j + 1) & t.mask
+		}
+		t.slots[j] = slot{f.key, a, uint32(len(t.ents))}
+	}
+	return t
+}
+
+// score adds the weights of features f to scores. It first finds every
+// feature's slot and then reads the weights, so that the memory loads of
+// different features, which are independent, overlap.
+func (t *table) score(f []uint64, scores []int32) {
+	var found [nFeatures2]slot
+	n := 0
+	for _, k := range f {
+		j := k & t.mask
+		s := t.slots[j]
+		for s.key != k && s.key != 0 {
+			j = (j + 1) & t.mask
+			s = t.slots[j]
+		}
+		if s.key == k {
+			found[n] = s
+			n++
+		}
+	}
+	for _, s := range found[:n] {
+		for _, e := range t.ents[s.start:s.end] {
+			scores[e&0xff] += int32(e) >> 8
+		}
+	}
+}
+
+// features returns the table's features, sorted by key.
+func (t *table) features() []feature {
+	out := make([]feature, 0, t.n)
+	for _, s := range t.slots {
+		if s.key == 0 {
+			continue
+		}
+		f := feature{key: s.key}
+		for _, e := range t.ents[s.start:s.end] {
+			f.labs = append(f.labs, uint8(e))
+			f.wts = append(f.wts, int32(e)>>8)
+		}
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+	return out
+}
+
+func newModel(upos, xpos []string, tagdict map[string]uint8, passes ...*table) *Model {
+	return &Model{upos: upos, xpos: xpos, tagdict: tagdict, passes: passes, scratch: &sync.Pool{}}
 }
 
 // Labels returns the model's label set as parallel UPOS and XPOS slices.
@@ -49,81 +151,34 @@ func (m *Model) Labels() (upos, xpos []string) {
 	return append([]string(nil), m.upos...), append([]string(nil), m.xpos...)
 }
 
-// NumFeatures returns the number of features with weights.
-func (m *Model) NumFeatures() int { return len(m.off) - 1 }
+// NumFeatures returns the number of features with weights, over all passes.
+func (m *Model) NumFeatures() int {
+	n := 0
+	for _, t := range m.passes {
+		n += t.n
+	}
+	return n
+}
 
 // WithLemmatizer returns a copy of m whose Process uses l for lemmas
 // instead of lemma.Default().
 func (m *Model) WithLemmatizer(l *lemma.Lemmatizer) *Model {
-	c := &Model{upos: m.upos, xpos: m.xpos, tagdict: m.tagdict, keys: m.keys, vals: m.vals,
-		mask: m.mask, off: m.off, labs: m.labs, wts: m.wts, lem: l}
-	return c
-}
-
-// feature is one feature's sparse weights while a model is being built.
-type feature struct {
-	key  uint64
-	labs []uint8
-	wts  []float32
-}
-
-// build assembles a model from labels, a tag dictionary and features.
-func build(upos, xpos []string, tagdict map[string]uint8, feats []feature) *Model {
-	sort.Slice(feats, func(i, j int) bool { return feats[i].key < feats[j].key })
-	m := &Model{upos: upos, xpos: xpos, tagdict: tagdict}
-	size := 1
-	for size < 2*len(feats)+2 {
-		size <<= 1
-	}
-	m.keys = make([]uint64, size)
-	m.vals = make([]uint32, size)
-	m.mask = uint64(size - 1)
-	m.off = make([]uint32, 0, len(feats)+1)
-	n := 0
-	for _, f := range feats {
-		n += len(f.labs)
-	}
-	m.labs = make([]uint8, 0, n)
-	m.wts = make([]float32, 0, n)
-	for fi, f := range feats {
-		m.off = append(m.off, uint32(len(m.labs)))
-		m.labs = append(m.labs, f.labs...)
-		m.wts = append(m.wts, f.wts...)
-		j := f.key & m.mask
-		for m.keys[j] != 0 {
-			j = (j + 1) & m.mask
-		}
-		m.keys[j] = f.key
-		m.vals[j] = uint32(fi)
-	}
-	m.off = append(m.off, uint32(len(m.labs)))
-	return m
-}
-
-// lookup returns the index of feature key, or -1.
-func (m *Model) lookup(key uint64) int {
-	j := key & m.mask
-	for {
-		k := m.keys[j]
-		if k == key {
-			return int(m.vals[j])
-		}
-		if k == 0 {
-			return -1
-		}
-		j = (j + 1) & m.mask
-	}
+	c := *m
+	c.lem = l
+	return &c
 }
 
 func (m *Model) getScratch(n int) *scratch {
 	s, _ := m.scratch.Get().(*scratch)
 	if s == nil {
-		s = &scratch{scores: make([]float32, len(m.upos))}
+		s = &scratch{scores: make([]int32, len(m.upos))}
 	}
 	if cap(s.ws) < n+4 {
 		s.ws = make([]wordInfo, n+4)
+		s.q = make([]uint64, n+4)
+		s.labels = make([]uint8, n)
 	}
-	s.ws = s.ws[:n+4]
+	s.ws, s.q, s.labels = s.ws[:n+4], s.q[:n+4], s.labels[:n]
 	return s
 }
 
@@ -154,33 +209,54 @@ func (m *Model) tagInto(words []string, set func(i, label int)) {
 	s := m.getScratch(len(words))
 	defer m.scratch.Put(s)
 	prepare(s.ws, words)
-	var f [nFeatures]uint64
-	p1, p2 := uint64(histStart1), uint64(histStart2)
-	for i, w := range words {
-		label, ok := m.tagdict[w]
-		if !ok {
-			extract(s.ws, i, p1, p2, &f)
-			label = uint8(m.predict(&f, s.scores))
-		}
-		set(i, int(label))
-		p2, p1 = p1, uint64(label)
+	m.run(words, s, len(m.passes))
+	for i, l := range s.labels {
+		set(i, int(l))
 	}
 }
 
-// predict returns the best label for features f.
-func (m *Model) predict(f *[nFeatures]uint64, scores []float32) int {
-	clear(scores)
-	for _, k := range f {
-		fi := m.lookup(k)
-		if fi < 0 {
-			continue
+// run tags words with the first npass passes, leaving the labels in
+// s.labels; s.ws must be prepared.
+func (m *Model) run(words []string, s *scratch, npass int) {
+	for pass := 0; pass < npass; pass++ {
+		t := m.passes[pass]
+		if pass > 0 {
+			setHistory(s.q, s.labels)
 		}
-		a, b := m.off[fi], m.off[fi+1]
-		labs, wts := m.labs[a:b], m.wts[a:b]
-		for j, l := range labs {
-			scores[l] += wts[j]
+		p1, p2 := uint64(histStart1), uint64(histStart2)
+		for i, w := range words {
+			label, ok := m.tagdict[w]
+			if !ok {
+				var f []uint64
+				if pass == 0 {
+					f = s.f[:nFeatures]
+					extract(s.ws, i, p1, p2, f)
+				} else {
+					f = s.f[:nFeatures2]
+					extract2(s.ws, s.q, i, p1, p2, f)
+				}
+				label = uint8(argmax(t, f, s.scores))
+			}
+			s.labels[i] = label
+			p2, p1 = p1, uint64(label)
 		}
 	}
+}
+
+// setHistory copies labels into q with padding on both sides.
+func setHistory(q []uint64, labels []uint8) {
+	q[0], q[1] = histStart2, histStart1
+	for i, l := range labels {
+		q[i+2] = uint64(l)
+	}
+	q[len(labels)+2], q[len(labels)+3] = histEnd1, histEnd2
+}
+
+// argmax scores features f with t and returns the best label (the lowest
+// one among ties).
+func argmax(t *table, f []uint64, scores []int32) int {
+	clear(scores)
+	t.score(f, scores)
 	best := 0
 	for l, s := range scores {
 		if s > scores[best] {
@@ -191,14 +267,16 @@ func (m *Model) predict(f *[nFeatures]uint64, scores []float32) int {
 }
 
 // The model file format, inside a gzip stream: the magic line, then
-// uvarint-length-prefixed strings and uvarints:
+// uvarints and uvarint-length-prefixed strings:
 //
 //	magic, nlabels, (upos, xpos)*nlabels,
 //	ndict, (word, label)*ndict (sorted by word),
-//	nfeat, (key delta, nentries, (label, float32 bits)*nentries)*nfeat (sorted by key).
-const magic = "wirecoder-tagger-v1\n"
+//	npasses, per pass: nfeat, (key delta, nentries, (label, zigzag weight)*nentries)*nfeat
+//
+// with features sorted by key and weights quantized (see quantScale).
+const magic = "wirecoder-tagger-v2\n"
 
-// Error is a failure to read or write a model file.
+// Error is a failure to train, read or write a model.
 type Error struct {
 	Op  string // "load", "save" or "train"
 	Msg string
@@ -242,29 +320,20 @@ func (m *Model) Save(w io.Writer) error {
 		putS(w)
 		putU(uint64(m.tagdict[w]))
 	}
-	// Features in key order.
-	type kf struct {
-		key uint64
-		fi  int
-	}
-	fs := make([]kf, 0, m.NumFeatures())
-	for j, k := range m.keys {
-		if k != 0 {
-			fs = append(fs, kf{k, int(m.vals[j])})
-		}
-	}
-	sort.Slice(fs, func(i, j int) bool { return fs[i].key < fs[j].key })
-	putU(uint64(len(fs)))
-	prev := uint64(0)
-	for _, f := range fs {
-		putU(f.key - prev)
-		prev = f.key
-		a, b := m.off[f.fi], m.off[f.fi+1]
-		putU(uint64(b - a))
-		for j := a; j < b; j++ {
-			bw.WriteByte(m.labs[j])
-			binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(m.wts[j]))
-			bw.Write(buf[:4])
+	putU(uint64(len(m.passes)))
+	for _, t := range m.passes {
+		fs := t.features()
+		putU(uint64(len(fs)))
+		prev := uint64(0)
+		for _, f := range fs {
+			putU(f.key - prev)
+			prev = f.key
+			putU(uint64(len(f.labs)))
+			for j, l := range f.labs {
+				bw.WriteByte(l)
+				v := int64(f.wts[j])
+				putU(uint64(v<<1) ^ uint64(v>>63))
+			}
 		}
 	}
 	if err := bw.Flush(); err != nil {
@@ -276,25 +345,40 @@ func (m *Model) Save(w io.Writer) error {
 	return nil
 }
 
+// countingReader counts the bytes read, for error positions.
+type countingReader struct {
+	r *bufio.Reader
+	n int64
+}
+
+func (c *countingReader) ReadByte() (byte, error) {
+	b, err := c.r.ReadByte()
+	if err == nil {
+		c.n++
+	}
+	return b, err
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, &Error{Op: "load", Msg: "not a gzip stream", Err: err}
 	}
-	br := bufio.NewReader(zr)
-	var off int64 // bytes read, for error positions
+	br := &countingReader{r: bufio.NewReader(zr)}
 	fail := func(what string, err error) (*Model, error) {
 		if errors.Is(err, io.EOF) {
 			err = io.ErrUnexpectedEOF
 		}
-		return nil, &Error{Op: "load", Msg: fmt.Sprintf("%s at byte %d", what, off), Err: err}
+		return nil, &Error{Op: "load", Msg: fmt.Sprintf("%s at byte %d of the uncompressed stream", what, br.n), Err: err}
 	}
-	getU := func() (uint64, error) {
-		v, err := binary.ReadUvarint(br)
-		off += int64(uvarintLen(v))
-		return v, err
-	}
+	getU := func() (uint64, error) { return binary.ReadUvarint(br) }
 	getS := func() (string, error) {
 		n, err := getU()
 		if err != nil {
@@ -307,17 +391,15 @@ func Load(r io.Reader) (*Model, error) {
 		if _, err := io.ReadFull(br, b); err != nil {
 			return "", err
 		}
-		off += int64(n)
 		return string(b), nil
 	}
 	mg := make([]byte, len(magic))
 	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != magic {
 		if err == nil {
-			err = errors.New("bad magic")
+			err = fmt.Errorf("header %q, want %q", mg, magic)
 		}
 		return fail("header", err)
 	}
-	off = int64(len(magic))
 	nl, err := getU()
 	if err != nil {
 		return fail("label count", err)
@@ -356,58 +438,62 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		tagdict[w] = uint8(l)
 	}
-	nf, err := getU()
+	np, err := getU()
 	if err != nil {
-		return fail("feature count", err)
+		return fail("pass count", err)
 	}
-	if nf > 1<<26 {
-		return fail("feature count", fmt.Errorf("%d features", nf))
+	if np < 1 || np > 2 {
+		return fail("pass count", fmt.Errorf("%d passes, want 1 or 2", np))
 	}
-	feats := make([]feature, nf)
-	key := uint64(0)
-	var b4 [4]byte
-	for i := range feats {
-		d, err := getU()
+	var passes []*table
+	for range np {
+		nf, err := getU()
 		if err != nil {
-			return fail("feature key", err)
+			return fail("feature count", err)
 		}
-		key += d
-		if key == 0 || (i > 0 && d == 0) {
-			return fail("feature key", errors.New("keys not strictly increasing"))
+		if nf > 1<<26 {
+			return fail("feature count", fmt.Errorf("%d features", nf))
 		}
-		n, err := getU()
-		if err != nil {
-			return fail("feature entries", err)
-		}
-		if n > nl {
-			return fail("feature entries", fmt.Errorf("%d entries for %d labels", n, nl))
-		}
-		f := feature{key: key, labs: make([]uint8, n), wts: make([]float32, n)}
-		for j := range f.labs {
-			l, err := br.ReadByte()
+		feats := make([]feature, nf)
+		key := uint64(0)
+		for i := range feats {
+			d, err := getU()
 			if err != nil {
-				return fail("weight", err)
+				return fail("feature key", err)
 			}
-			if uint64(l) >= nl {
-				return fail("weight", fmt.Errorf("label %d out of range", l))
+			key += d
+			if key == 0 || (i > 0 && d == 0) {
+				return fail("feature key", errors.New("keys not strictly increasing"))
 			}
-			if _, err := io.ReadFull(br, b4[:]); err != nil {
-				return fail("weight", err)
+			n, err := getU()
+			if err != nil {
+				return fail("feature entries", err)
 			}
-			off += 5
-			f.labs[j] = l
-			f.wts[j] = math.Float32frombits(binary.LittleEndian.Uint32(b4[:]))
+			if n > nl {
+				return fail("feature entries", fmt.Errorf("%d entries for %d labels", n, nl))
+			}
+			f := feature{key: key, labs: make([]uint8, n), wts: make([]int32, n)}
+			for j := range f.labs {
+				l, err := br.ReadByte()
+				if err != nil {
+					return fail("weight", err)
+				}
+				if uint64(l) >= nl {
+					return fail("weight", fmt.Errorf("label %d out of range", l))
+				}
+				z, err := getU()
+				if err != nil {
+					return fail("weight", err)
+				}
+				v := int64(z>>1) ^ -int64(z&1)
+				if v < -32767 || v > 32767 {
+					return fail("weight", fmt.Errorf("weight %d out of range", v))
+				}
+				f.labs[j], f.wts[j] = l, int32(v)
+			}
+			feats[i] = f
 		}
-		feats[i] = f
+		passes = append(passes, newTable(feats))
 	}
-	return build(upos, xpos, tagdict, feats), nil
-}
-
-func uvarintLen(v uint64) int {
-	n := 1
-	for v >= 0x80 {
-		v >>= 7
-		n++
-	}
-	return n
+	return newModel(upos, xpos, tagdict, passes...), nil
 }
