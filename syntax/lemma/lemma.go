@@ -173,9 +173,9 @@ type rule struct {
 // Lemmatizer maps a word and its tags to a lemma. It is immutable once
 // built and safe for concurrent use.
 type Lemmatizer struct {
-	exact  map[string]script // form \t XPOS
-	byXPOS map[string]script // lower(form) \t XPOS
-	byUPOS map[string]script // lower(form) \t UPOS
+	exact  map[string]script   // form \t XPOS
+	byXPOS map[string]script   // lower(form) \t XPOS
+	byUPOS map[string]script   // lower(form) \t UPOS
 	rules  map[string]rule     // XPOS \t suffix of lower(form): edit of the lower-cased form
 	cases  map[string]caseMode // XPOS caseClass: how unseen words of the class are cased
 }
