@@ -5,6 +5,13 @@
 // prefixes, suffixes and shape, the words and suffixes around it, the two
 // previous tags) and a tag dictionary for frequent unambiguous words.
 //
+// A second pass, stacked on the first, also sees the first pass's tags of
+// the current and the next two words; it is trained on first-pass tags
+// obtained by jackknifing, and skipped for words the first pass is sure of.
+// Weights are quantized to 16-bit integers, and features are 64-bit hashes
+// looked up in an open-addressing table, so tagging allocates only its
+// result slices.
+//
 // The default model is trained on the Universal Dependencies English EWT
 // treebank (CC BY-SA 4.0) by "wirecoder train tagger" and embedded,
 // gzip-compressed, in the binary.
