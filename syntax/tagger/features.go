@@ -10,15 +10,21 @@ const (
 	fnvPrime  = 1099511628211
 )
 
+// keyBits is the width of feature keys: 48 bits keep model files small
+// (sorted keys are stored as deltas) while collisions among a few hundred
+// thousand features stay improbable.
+const keyBits = 48
+
 // mix combines a template id and up to two property hashes into a feature
-// key (a variant of the splitmix64 finaliser). The result is never 0,
-// which the feature table reserves for empty slots.
+// key (a variant of the splitmix64 finaliser, truncated to keyBits). The
+// result is never 0.
 func mix(tmpl uint64, a, b uint64) uint64 {
 	h := tmpl*0x9E3779B97F4A7C15 ^ a
 	h = (h ^ h>>31) * 0xBF58476D1CE4E5B9
 	h ^= b
 	h = (h ^ h>>29) * 0x94D049BB133111EB
 	h ^= h >> 32
+	h &= 1<<keyBits - 1
 	if h == 0 {
 		h = 1
 	}

@@ -49,8 +49,8 @@ type scratch struct {
 }
 
 // slot is one entry of a table's open-addressing hash, kept to 8 bytes so
-// that the hot table is small: the high 32 bits of a feature key (the low
-// bits choose the slot) and the offset in table.ents of the feature's
+// that the hot table is small: bits 16-47 of a feature key (the low bits
+// choose the slot) and the offset in table.ents of the feature's
 // weights, which starts with their count. Offset 0 marks an empty slot.
 type slot struct {
 	fp, start uint32
@@ -76,7 +76,7 @@ type feature struct {
 
 // quantScale maps averaged perceptron weights to the int16 range stored
 // in model files; weights beyond ±32767/quantScale are clipped.
-const quantScale = 256
+const quantScale = 32
 
 func quantize(v float64) int32 {
 	q := math.Round(v * quantScale)
@@ -84,8 +84,8 @@ func quantize(v float64) int32 {
 }
 
 // newTable assembles a table from features. Two keys that agree in the
-// slot bits and the high 32 bits cannot both be stored; the later one (in
-// key order) is dropped, which for 64-bit hashes of a few hundred
+// slot bits and bits 16-47 cannot both be stored; the later one (in
+// key order) is dropped, which for 48-bit hashes of a few hundred
 // thousand features does not happen in practice.
 func newTable(feats []feature) *table {
 	sort.Slice(feats, func(i, j int) bool { return feats[i].key < feats[j].key })
@@ -101,7 +101,7 @@ func newTable(feats []feature) *table {
 	t.ents = make([]uint32, 1, n)
 next:
 	for _, f := range feats {
-		fp := uint32(f.key >> 32)
+		fp := uint32(f.key >> 16)
 		j := f.key & t.mask
 		for t.slots[j].start != 0 {
 			if t.slots[j].fp == fp && t.keys[j]&t.mask == f.key&t.mask {
@@ -127,7 +127,7 @@ func (t *table) score(f []uint64, scores []int32) {
 	var found [nFeatures2]uint32
 	n := 0
 	for _, k := range f {
-		fp := uint32(k >> 32)
+		fp := uint32(k >> 16)
 		j := k & t.mask
 		s := t.slots[j]
 		for s.start != 0 && s.fp != fp {
@@ -310,7 +310,7 @@ func argmax(t *table, f []uint64, scores []int32) (best int, margin int32) {
 //	npasses, per pass: nfeat, (key delta, nentries, (label, zigzag weight)*nentries)*nfeat
 //
 // with features sorted by key and weights quantized (see quantScale).
-const magic = "wirecoder-tagger-v2\n"
+const magic = "wirecoder-tagger-v3\n"
 
 // Error is a failure to train, read or write a model.
 type Error struct {
