@@ -333,3 +333,28 @@ func TestTrainErrors(t *testing.T) {
 		t.Errorf("err = %v, want one naming line 7", err)
 	}
 }
+
+// TestOddInput tags words that no tokenizer should produce but a buggy one
+// might: empty strings, invalid UTF-8, very long words, a long sentence.
+func TestOddInput(t *testing.T) {
+	m := mustDefault(t)
+	lem := m.lemmatizer(t)
+	long := strings.Repeat("x", 10000)
+	words := []string{"", "\xff\xfe", "É", "ÉCOLE", "a\x00b", long, "--", "https://example.com/a?b=c", "1,000,000", "'s"}
+	for range 50 {
+		words = append(words, "and", "Belarus", "")
+	}
+	upos, xpos := m.Tag(words)
+	if len(upos) != len(words) || len(xpos) != len(words) {
+		t.Fatalf("got %d/%d tags for %d words", len(upos), len(xpos), len(words))
+	}
+	for i, w := range words {
+		if upos[i] == "" || xpos[i] == "" {
+			t.Errorf("word %d %q got an empty tag", i, w)
+		}
+		_ = lem.Lemma(w, upos[i], xpos[i])
+	}
+	if got := lem.Lemma(long, "NOUN", "NN"); got != long {
+		t.Errorf("long word lemma has length %d", len(got))
+	}
+}
