@@ -72,6 +72,8 @@ func trainTagger(ctx context.Context, e *env, args []string) error {
 	epochs := fs.Int("epochs", 8, "training epochs")
 	seed := fs.Uint64("seed", 1, "seed for shuffling the training sentences")
 	onePass := fs.Bool("one-pass", false, "train only the left-to-right first pass (faster tagging, lower accuracy)")
+	dictCount := fs.Int("dict-min-count", 20, "tag dictionary: minimum occurrences of a word")
+	dictRatio := fs.Float64("dict-min-ratio", 0.97, "tag dictionary: minimum share of the word's most frequent tag")
 	prune := fs.Float64("prune", 0.5, "drop averaged weights smaller than this in magnitude")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -103,7 +105,8 @@ func trainTagger(ctx context.Context, e *env, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	m, err := tagger.Train(train, dev, tagger.TrainOptions{Epochs: *epochs, Seed: *seed, Prune: *prune, OnePass: *onePass}, e.stderr)
+	m, err := tagger.Train(train, dev, tagger.TrainOptions{Epochs: *epochs, Seed: *seed, Prune: *prune, OnePass: *onePass,
+		DictMinCount: *dictCount, DictMinRatio: *dictRatio}, e.stderr)
 	if err != nil {
 		return fmt.Errorf("train tagger on %s: %w", *trainPath, err)
 	}
