@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,13 +24,6 @@ const tinyTreebank = `# sent_id = t1
 4	.	.	PUNCT	.	_	3	punct	_	_
 `
 
-func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(context.Background(), &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, args)
-	return code, out.String(), errb.String()
-}
-
 func TestTrainTagger(t *testing.T) {
 	dir := t.TempDir()
 	train := filepath.Join(dir, "train.conllu")
@@ -39,7 +31,7 @@ func TestTrainTagger(t *testing.T) {
 		t.Fatal(err)
 	}
 	tout, lout := filepath.Join(dir, "t.gz"), filepath.Join(dir, "l.gz")
-	code, stdout, stderr := runCmd(t, "train", "tagger", "--train", train, "--dev", train, "--test", train,
+	code, stdout, stderr := runArgs(t, "train", "tagger", "--train", train, "--dev", train, "--test", train,
 		"--out", tout, "--lemma-out", lout, "--epochs", "2")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -75,7 +67,7 @@ func TestTrainTagger(t *testing.T) {
 
 	// train lemma alone.
 	lout2 := filepath.Join(dir, "l2.gz")
-	if code, _, stderr := runCmd(t, "train", "lemma", "--train", train, "--out", lout2); code != 0 {
+	if code, _, stderr := runArgs(t, "train", "lemma", "--train", train, "--out", lout2); code != 0 {
 		t.Fatalf("train lemma: exit %d: %s", code, stderr)
 	}
 	a, _ := os.ReadFile(lout)
@@ -102,7 +94,7 @@ func TestTrainTaggerErrors(t *testing.T) {
 		{[]string{"train", "tagger", "--train", filepath.Join(dir, "missing.conllu"), "--dev", ""}, 1, "missing.conllu"},
 		{[]string{"train", "lemma", "--train", bad, "--out", filepath.Join(dir, "l")}, 1, bad + ":2:"},
 	} {
-		code, _, stderr := runCmd(t, c.args...)
+		code, _, stderr := runArgs(t, c.args...)
 		if code != c.code || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit %d mentioning %q", c.args, code, stderr, c.code, c.want)
 		}
