@@ -30,6 +30,7 @@ func trainParser(ctx context.Context, e *env, args []string) error {
 	dev := fs.String("dev", ewtPath("dev"), "development treebank for model selection (CoNLL-U)")
 	test := fs.String("test", "", "optional test treebank to score the trained model on")
 	out := fs.String("out", "", "where to write the gzip-compressed model (required)")
+	features := fs.String("features", def.Features.String(), "feature set: full (more accurate) or fast")
 	epochs := fs.Int("epochs", def.Epochs, "training epochs")
 	seed := fs.Uint64("seed", def.Seed, "random seed")
 	noise := fs.Float64("noise", def.TagNoise, "fraction of training tags replaced by plausible wrong tags")
@@ -58,9 +59,14 @@ func trainParser(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	opt := def
+	feat, err := parser.ParseFeatures(*features)
+	if err != nil {
+		return usagef("--features: %v", err)
+	}
 	if *lemmaDrop < 0 || *lemmaDrop > 1 {
 		return usagef("--lemma-drop must be in [0,1], not %g", *lemmaDrop)
 	}
+	opt.Features = feat
 	opt.Epochs, opt.Seed, opt.TagNoise, opt.LemmaDrop, opt.Bits, opt.LabelBits, opt.ExploreFrom, opt.Prune =
 		*epochs, *seed, *noise, *lemmaDrop, *bits, *lbits, *explore, *prune
 	m, err := parser.Train(trs, devs, opt, e.stderr)

@@ -131,6 +131,7 @@ func (st *state) transFeatures() []uint64 {
 	d01 := dist(s0, b0, none)
 	d10 := dist(s1, s0, none)
 
+	full := st.feat == FeaturesFull
 	f := fx{out: st.feats[:0], tmpl: seedT}
 	f.f1(0) // bias
 	// Single positions.
@@ -147,9 +148,11 @@ func (st *state) transFeatures() []uint64 {
 	f.f2(w[b1], t[b1])
 	f.f1(t[b2])
 	f.f1(t[s2])
-	f.f1(t[b1])
-	f.f1(u[s0])
-	f.f1(u[b0])
+	if full {
+		f.f1(t[b1])
+		f.f1(u[s0])
+		f.f1(u[b0])
+	}
 	f.f1(lm[s0])
 	f.f1(lm[b0])
 	f.f2(u[s0], u[b0])
@@ -165,8 +168,10 @@ func (st *state) transFeatures() []uint64 {
 	f.f2(w[s0], w[b0])
 	f.f2(t[s0], t[b0])
 	f.f2(t[b0], t[b1])
-	f.f2(lm[s0], lm[b0])
-	f.f2(w[b0], t[b1])
+	if full {
+		f.f2(lm[s0], lm[b0])
+		f.f2(w[b0], t[b1])
+	}
 	// Pairs s1-s0 (a RIGHT candidate).
 	f.f4(w[s1], t[s1], w[s0], t[s0])
 	f.f3(w[s1], t[s1], t[s0])
@@ -174,18 +179,22 @@ func (st *state) transFeatures() []uint64 {
 	f.f2(w[s1], w[s0])
 	f.f2(t[s1], t[s0])
 	f.f2(u[s1], u[s0])
-	f.f2(lm[s1], lm[s0])
-	f.f2(w[s1], t[s0])
-	f.f2(t[s1], w[s0])
+	if full {
+		f.f2(lm[s1], lm[s0])
+		f.f2(w[s1], t[s0])
+		f.f2(t[s1], w[s0])
+	}
 	// Triples of tags.
 	f.f3(t[b0], t[b1], t[b2])
 	f.f3(t[s0], t[b0], t[b1])
 	f.f3(t[s1], t[s0], t[b0])
 	f.f3(t[s2], t[s1], t[s0])
 	f.f3(t[s1], w[s0], t[b0])
-	f.f3(u[s1], u[s0], u[b0])
-	f.f3(u[s0], u[b0], u[b1])
-	f.f3(t[s1], t[s0], w[b0])
+	if full {
+		f.f3(u[s1], u[s0], u[b0])
+		f.f3(u[s0], u[b0], u[b1])
+		f.f3(t[s1], t[s0], w[b0])
+	}
 	// Children.
 	f.f3(t[s0], t[s0l1], t[b0])
 	f.f3(t[s0], t[s0r1], t[b0])
@@ -194,13 +203,15 @@ func (st *state) transFeatures() []uint64 {
 	f.f3(t[s1], t[s0], t[s0r1])
 	f.f3(t[s1], t[s1r1], t[s0])
 	f.f3(t[s1], t[s1l1], t[s0])
-	f.f3(t[s0], t[s0l1], t[s0l2])
-	f.f3(t[s0], t[s0r1], t[s0r2])
-	f.f3(t[b0], t[b0l1], t[b0l2])
-	f.f2(w[s0l1], t[s0])
-	f.f2(w[s0r1], t[s0])
-	f.f2(w[b0l1], t[b0])
-	f.f3(t[s1], int32(lab[s1r1]), int32(lab[st.rc2[s1]]))
+	if full {
+		f.f3(t[s0], t[s0l1], t[s0l2])
+		f.f3(t[s0], t[s0r1], t[s0r2])
+		f.f3(t[b0], t[b0l1], t[b0l2])
+		f.f2(w[s0l1], t[s0])
+		f.f2(w[s0r1], t[s0])
+		f.f2(w[b0l1], t[b0])
+		f.f3(t[s1], int32(lab[s1r1]), int32(lab[st.rc2[s1]]))
+	}
 	f.f3(t[s0l1], int32(lab[s0l1]), t[s0])
 	f.f3(t[s0r1], int32(lab[s0r1]), t[s0])
 	f.f3(t[b0l1], int32(lab[b0l1]), t[b0])
@@ -216,36 +227,46 @@ func (st *state) transFeatures() []uint64 {
 	f.f3(t[s0], t[b0], d01)
 	f.f3(t[s1], t[s0], d10)
 	f.f3(w[s1], t[s0], d10)
-	f.f2(w[b0], d01)
-	f.f3(w[s0], w[b0], d01)
+	if full {
+		f.f2(w[b0], d01)
+		f.f3(w[s0], w[b0], d01)
+	}
 	// Valency.
 	f.f2(t[s0], capv(st.nrv[s0], 4))
 	f.f2(t[s0], capv(st.nlv[s0], 4))
 	f.f2(t[b0], capv(st.nlv[b0], 4))
 	f.f2(t[s1], capv(st.nrv[s1], 4))
-	f.f2(w[s0], capv(st.nrv[s0], 4))
-	f.f2(w[b0], capv(st.nlv[b0], 4))
+	if full {
+		f.f2(w[s0], capv(st.nrv[s0], 4))
+		f.f2(w[b0], capv(st.nlv[b0], 4))
+	}
 	// Label sets.
 	f.f2(t[s0], lsetID(st.lset[s0]))
 	f.f2(t[s0], lsetID(st.rset[s0]))
 	f.f2(t[b0], lsetID(st.lset[b0]))
 	f.f3(t[s1], lsetID(st.rset[s1]), t[s0])
-	f.f2(w[s0], lsetID(st.rset[s0]))
+	if full {
+		f.f2(w[s0], lsetID(st.rset[s0]))
+	}
 	// Surface context.
 	f.f3(t[st.prev(s0)], t[s0], t[b0])
 	f.f3(t[s0], t[st.next(s0)], t[b0])
 	f.f3(t[s0], t[st.prev(b0)], t[b0])
 	f.f3(t[s1], t[st.next(s1)], t[s0])
-	f.f2(w[st.prev(b0)], t[b0])
-	f.f2(w[st.next(s0)], t[s0])
+	if full {
+		f.f2(w[st.prev(b0)], t[b0])
+		f.f2(w[st.next(s0)], t[s0])
+	}
 	// Punctuation between candidates (appositions, reported speech,
 	// coordination) and what is left of the sentence.
 	f.f3(t[s0], t[b0], st.commas(s0, b0))
 	f.f4(t[s1], t[s0], st.commas(s1, s0), d10)
 	f.f2(capv(max(st.n-st.b+1, 0), 8), t[s0])
-	f.f4(u[s1], u[s0], st.commas(s1, s0), d10)
-	f.fs(st.suf[s0], t[b0])
-	f.fs(st.suf[b0], t[s0])
+	if full {
+		f.f4(u[s1], u[s0], st.commas(s1, s0), d10)
+		f.fs(st.suf[s0], t[b0])
+		f.fs(st.suf[b0], t[s0])
+	}
 	st.feats = f.out
 	return f.out
 }
@@ -253,6 +274,55 @@ func (st *state) transFeatures() []uint64 {
 // labelFeatures computes the hashed features for labelling the arc h -> d.
 // The subtree of d is complete when it is attached.
 func (st *state) labelFeatures(h, d int32) []uint64 {
+	if st.feat == FeaturesFast {
+		return st.labelFeaturesFast(h, d)
+	}
+	return st.labelFeaturesFull(h, d)
+}
+
+// labelFeaturesFast is the smaller label feature set of FeaturesFast.
+func (st *state) labelFeaturesFast(h, d int32) []uint64 {
+	none := st.n + 1
+	dir := int32(1)
+	if d > h {
+		dir = 2
+	}
+	w, t, u, lm, lab := st.w, st.t, st.u, st.lm, st.lab
+	dl1, dr1 := st.lc1[d], st.rc1[d]
+	hl1 := st.lc1[h]
+	dd := dist(h, d, none)
+	f := fx{out: st.lfeats[:0], tmpl: seedL}
+	f.f1(dir)
+	f.f2(dir, w[h])
+	f.f3(dir, w[h], t[h])
+	f.f2(dir, w[d])
+	f.f3(dir, w[d], t[d])
+	f.f2(dir, lm[h])
+	f.f3(dir, u[h], u[d])
+	f.f3(dir, t[h], t[d])
+	f.f3(dir, w[h], t[d])
+	f.f3(dir, t[h], w[d])
+	f.f3(dir, lm[h], lm[d])
+	f.f4(dir, t[h], t[d], dd)
+	f.fs(st.suf[d], t[d]*4+dir)
+	f.f3(dir, st.sh[d], t[d])
+	f.f4(dir, t[d], lsetID(st.lset[d]), lsetID(st.rset[d]))
+	f.f4(dir, t[d], int32(lab[dl1]), w[dl1])
+	f.f3(dir, w[dl1], lm[h])
+	f.f4(dir, t[d], int32(lab[dr1]), t[h])
+	f.f3(dir, t[h], lsetID(st.lset[h]))
+	f.f4(dir, t[h], int32(lab[hl1]), w[hl1])
+	f.f4(dir, t[d], lsetID(st.lset[h]), t[h])
+	f.f4(dir, t[d], t[h], st.commas(h, d))
+	f.f4(dir, t[st.prev(d)], t[d], t[h])
+	f.f4(dir, t[d], t[st.next(d)], t[h])
+	f.f4(dir, t[h], t[st.next(h)], t[d])
+	st.lfeats = f.out
+	return f.out
+}
+
+// labelFeaturesFull is the label feature set of FeaturesFull.
+func (st *state) labelFeaturesFull(h, d int32) []uint64 {
 	none := st.n + 1
 	dir := int32(1)
 	if d > h {

@@ -15,7 +15,11 @@ import (
 
 // modelMagic starts every saved model; the digit is the format version,
 // which also pins the feature templates.
-const modelMagic = "wirecoder-parser/2\n"
+const modelMagic = "wirecoder-parser/3\n"
+
+// modelMagicV2 is the previous format, without the feature set (always
+// FeaturesFull).
+const modelMagicV2 = "wirecoder-parser/2\n"
 
 // FormatError reports a saved model that cannot be read.
 type FormatError struct {
@@ -54,6 +58,7 @@ func (m *Model) Save(w io.Writer) error {
 		}
 	}
 	bw.WriteString(modelMagic)
+	uv(uint64(m.feat))
 	strs(m.xpos)
 	strs(m.upos)
 	strs(m.labels)
@@ -117,7 +122,7 @@ func Load(r io.Reader) (*Model, error) {
 	defer zr.Close()
 	br := bufio.NewReader(zr)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+	if _, err := io.ReadFull(br, magic); err != nil || (string(magic) != modelMagic && string(magic) != modelMagicV2) {
 		return nil, &FormatError{Op: "load", Msg: fmt.Sprintf("bad header %q (want %q)", magic, modelMagic), Err: err}
 	}
 	var rerr error
@@ -156,6 +161,12 @@ func Load(r io.Reader) (*Model, error) {
 		return out
 	}
 	m := &Model{}
+	if string(magic) == modelMagic {
+		m.feat = Features(uv("feature set"))
+		if rerr == nil && m.feat >= numFeatures {
+			return nil, &FormatError{Op: "load", Msg: fmt.Sprintf("unknown feature set %d", m.feat)}
+		}
+	}
 	m.xpos = strs("xpos tags")
 	m.upos = strs("upos tags")
 	m.labels = strs("labels")

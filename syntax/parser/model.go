@@ -46,6 +46,37 @@ const (
 	rowL = 64
 )
 
+// Features selects a feature set: a trade of accuracy for speed, fixed
+// when a model is trained and saved with it.
+type Features uint8
+
+// The feature sets.
+const (
+	FeaturesFull Features = iota // about 110 transition and 47 label templates
+	FeaturesFast                 // about 80 transition and 25 label templates
+	numFeatures
+)
+
+var featuresNames = [...]string{FeaturesFull: "full", FeaturesFast: "fast"}
+
+// String returns the feature set's name.
+func (f Features) String() string {
+	if f < numFeatures {
+		return featuresNames[f]
+	}
+	return fmt.Sprintf("Features(%d)", uint8(f))
+}
+
+// ParseFeatures returns the feature set with the given name.
+func ParseFeatures(name string) (Features, error) {
+	for i, n := range featuresNames {
+		if n == name {
+			return Features(i), nil
+		}
+	}
+	return 0, fmt.Errorf("parser: unknown feature set %q (want full or fast)", name)
+}
+
 // Model is a trained dependency parser. It is immutable once built and
 // safe for concurrent use.
 type Model struct {
@@ -62,6 +93,7 @@ type Model struct {
 	rootLab int16 // label id of "root"; 0 when absent
 
 	bitsT, bitsL uint
+	feat         Features
 	// Quantized weights (int16, one common scale per table: scores are
 	// only compared with each other).
 	qT []int16 // transition weights: bucket*rowT + action
@@ -76,8 +108,8 @@ func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
 
 // String summarises the model.
 func (m *Model) String() string {
-	return fmt.Sprintf("parser.Model{labels: %d, words: %d, lemmas: %d, xpos: %d, upos: %d, table bits: %d/%d}",
-		len(m.labels), len(m.words), len(m.lemmas), len(m.xpos), len(m.upos), m.bitsT, m.bitsL)
+	return fmt.Sprintf("parser.Model{features: %s, labels: %d, words: %d, lemmas: %d, xpos: %d, upos: %d, table bits: %d/%d}",
+		m.feat, len(m.labels), len(m.words), len(m.lemmas), len(m.xpos), len(m.upos), m.bitsT, m.bitsL)
 }
 
 // index builds the lookup maps from the name lists.

@@ -179,6 +179,10 @@ var tiny = []string{
 }
 
 func tinyModel(t testing.TB) (*Model, []conllu.Sentence) {
+	return tinyModelWith(t, FeaturesFull)
+}
+
+func tinyModelWith(t testing.TB, feat Features) (*Model, []conllu.Sentence) {
 	t.Helper()
 	var train []conllu.Sentence
 	for _, s := range tiny {
@@ -186,6 +190,7 @@ func tinyModel(t testing.TB) (*Model, []conllu.Sentence) {
 	}
 	opt := DefaultTrainOptions()
 	opt.Epochs, opt.Bits, opt.LabelBits, opt.TagNoise, opt.MinCount, opt.Prune = 8, 12, 10, 0, 1, 0
+	opt.Features = feat
 	m, err := Train(train, train, opt, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -227,7 +232,16 @@ func TestTrainErrors(t *testing.T) {
 }
 
 func TestSaveLoad(t *testing.T) {
-	m, train := tinyModel(t)
+	for _, feat := range []Features{FeaturesFull, FeaturesFast} {
+		t.Run(feat.String(), func(t *testing.T) { testSaveLoad(t, feat) })
+	}
+}
+
+func testSaveLoad(t *testing.T, feat Features) {
+	m, train := tinyModelWith(t, feat)
+	if sc := Evaluate(m, train, nil); sc.LAS != 1 {
+		t.Errorf("%s features, tiny treebank: %v, want LAS 1", feat, sc)
+	}
 	var b bytes.Buffer
 	if err := m.Save(&b); err != nil {
 		t.Fatal(err)
@@ -236,6 +250,9 @@ func TestSaveLoad(t *testing.T) {
 	m2, err := Load(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if m2.feat != feat {
+		t.Errorf("loaded feature set %v, want %v", m2.feat, feat)
 	}
 	for _, s := range train {
 		w, l, u, x := columns(s)
@@ -503,5 +520,22 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "tokens/s")
 	if cpu > 0 {
 		b.ReportMetric(float64(n)/cpu, "tokens/cpu-s")
+	}
+}
+
+func TestFeaturesNames(t *testing.T) {
+	for _, tc := range []struct {
+		f    Features
+		name string
+	}{{FeaturesFull, "full"}, {FeaturesFast, "fast"}, {Features(9), "Features(9)"}} {
+		if got := tc.f.String(); got != tc.name {
+			t.Errorf("Features(%d).String() = %q, want %q", tc.f, got, tc.name)
+		}
+	}
+	if f, err := ParseFeatures("fast"); err != nil || f != FeaturesFast {
+		t.Errorf("ParseFeatures(fast) = %v, %v", f, err)
+	}
+	if _, err := ParseFeatures("slow"); err == nil {
+		t.Error("ParseFeatures(slow) succeeded")
 	}
 }

@@ -5,7 +5,8 @@ package parser
 // artificial root, nodes 1..n are the words and node n+1 is a sentinel
 // "no node" whose attributes are all idNone. States are pooled and reused.
 type state struct {
-	n int32
+	n    int32
+	feat Features
 
 	// Encoded words, indexed by node.
 	w, t, u, lm, sh []int32
@@ -45,6 +46,7 @@ func grow32(s []int32, n int) []int32 {
 func (st *state) init(m *Model, words, lemmas, upos, xpos []string) {
 	n := len(words)
 	st.n = int32(n)
+	st.feat = m.feat
 	size := n + 2
 	st.w = grow32(st.w, size)
 	st.t = grow32(st.t, size)

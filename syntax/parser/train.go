@@ -15,16 +15,17 @@ import (
 // TrainOptions control training. The zero value is not useful; start
 // from DefaultTrainOptions.
 type TrainOptions struct {
-	Epochs      int     // passes over the training data
-	Seed        uint64  // seed of every random choice (order, exploration, tag noise)
-	TagNoise    float64 // fraction of training tokens whose tags are replaced by a plausible wrong tag each epoch
-	LemmaDrop   float64 // fraction of training sentences seen without lemmas each epoch (Parse may be given none)
-	ExploreFrom int     // first epoch (1-based) in which the dynamic oracle follows the model's mistakes
-	ExploreP    float64 // probability of following a wrong prediction once exploring
-	Bits        uint    // log2 of the rows of the transition weight table
-	LabelBits   uint    // log2 of the rows of the label weight table
-	MinCount    int     // a word or lemma needs this many training occurrences to get its own id
-	Prune       float64 // averaged weights with a smaller magnitude are dropped
+	Epochs      int      // passes over the training data
+	Features    Features // feature set
+	Seed        uint64   // seed of every random choice (order, exploration, tag noise)
+	TagNoise    float64  // fraction of training tokens whose tags are replaced by a plausible wrong tag each epoch
+	LemmaDrop   float64  // fraction of training sentences seen without lemmas each epoch (Parse may be given none)
+	ExploreFrom int      // first epoch (1-based) in which the dynamic oracle follows the model's mistakes
+	ExploreP    float64  // probability of following a wrong prediction once exploring
+	Bits        uint     // log2 of the rows of the transition weight table
+	LabelBits   uint     // log2 of the rows of the label weight table
+	MinCount    int      // a word or lemma needs this many training occurrences to get its own id
+	Prune       float64  // averaged weights with a smaller magnitude are dropped
 }
 
 // DefaultTrainOptions returns the options the embedded model was trained
@@ -402,7 +403,7 @@ func quantize(w []float32, in, out int, prune float32) ([]int16, int) {
 func (tr *trainer) averaged() (*Model, int) {
 	m := tr.m
 	am := &Model{xpos: m.xpos, upos: m.upos, labels: m.labels, words: m.words, lemmas: m.lemmas,
-		bitsT: m.bitsT, bitsL: m.bitsL}
+		bitsT: m.bitsT, bitsL: m.bitsL, feat: m.feat}
 	avg := func(w []float32, acc []float64, c float64) []float32 {
 		a := make([]float32, len(w))
 		for i, v := range w {
@@ -432,6 +433,9 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions, log io.Writer) (*Mode
 	if opt.Epochs <= 0 {
 		return nil, fmt.Errorf("parser: train: epochs must be positive, not %d", opt.Epochs)
 	}
+	if opt.Features >= numFeatures {
+		return nil, fmt.Errorf("parser: train: unknown feature set %v", opt.Features)
+	}
 	if opt.Bits < 10 || opt.Bits > 26 || opt.LabelBits < 8 || opt.LabelBits > 24 {
 		return nil, fmt.Errorf("parser: train: table bits %d/%d outside 10..26/8..24", opt.Bits, opt.LabelBits)
 	}
@@ -452,7 +456,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions, log io.Writer) (*Mode
 	m := &Model{
 		words: vocab(wc, max(opt.MinCount, 1)), lemmas: vocab(lc, max(opt.MinCount, 1)),
 		xpos: vocab(xc, 1), upos: vocab(uc, 1), labels: vocab(dc, 1),
-		bitsT: opt.Bits, bitsL: opt.LabelBits,
+		bitsT: opt.Bits, bitsL: opt.LabelBits, feat: opt.Features,
 	}
 	m.index()
 	labelID := make(map[string]int16, len(m.labels))
