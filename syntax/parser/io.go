@@ -17,10 +17,6 @@ import (
 // which also pins the feature templates.
 const modelMagic = "wirecoder-parser/3\n"
 
-// modelMagicV2 is the previous format, without the feature set (always
-// FeaturesFull).
-const modelMagicV2 = "wirecoder-parser/2\n"
-
 // FormatError reports a saved model that cannot be read.
 type FormatError struct {
 	Op  string // "load"
@@ -122,7 +118,7 @@ func Load(r io.Reader) (*Model, error) {
 	defer zr.Close()
 	br := bufio.NewReader(zr)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || (string(magic) != modelMagic && string(magic) != modelMagicV2) {
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
 		return nil, &FormatError{Op: "load", Msg: fmt.Sprintf("bad header %q (want %q)", magic, modelMagic), Err: err}
 	}
 	var rerr error
@@ -161,11 +157,9 @@ func Load(r io.Reader) (*Model, error) {
 		return out
 	}
 	m := &Model{}
-	if string(magic) == modelMagic {
-		m.feat = Features(uv("feature set"))
-		if rerr == nil && m.feat >= numFeatures {
-			return nil, &FormatError{Op: "load", Msg: fmt.Sprintf("unknown feature set %d", m.feat)}
-		}
+	m.feat = Features(uv("feature set"))
+	if rerr == nil && m.feat >= numFeatures {
+		return nil, &FormatError{Op: "load", Msg: fmt.Sprintf("unknown feature set %d", m.feat)}
 	}
 	m.xpos = strs("xpos tags")
 	m.upos = strs("upos tags")

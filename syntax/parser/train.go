@@ -32,7 +32,7 @@ type TrainOptions struct {
 // with.
 func DefaultTrainOptions() TrainOptions {
 	return TrainOptions{
-		Epochs:      15,
+		Epochs:      14,
 		Seed:        1,
 		TagNoise:    0.04,
 		LemmaDrop:   0.5,
