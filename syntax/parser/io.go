@@ -171,7 +171,7 @@ func Load(r io.Reader) (*Model, error) {
 	if rerr != nil {
 		return nil, rerr
 	}
-	if m.bitsT < 1 || m.bitsT > 26 || m.bitsL < 1 || m.bitsL > 24 || len(m.labels) == 0 || len(m.labels) > rowL {
+	if m.bitsT < 1 || m.bitsT > 24 || m.bitsL < 1 || m.bitsL > 20 || len(m.labels) == 0 || len(m.labels) > rowL {
 		return nil, &FormatError{Op: "load", Msg: fmt.Sprintf("bad sizes: bits %d/%d, %d labels", m.bitsT, m.bitsL, len(m.labels))}
 	}
 	m.nl = len(m.labels)

@@ -539,3 +539,31 @@ func TestFeaturesNames(t *testing.T) {
 		t.Error("ParseFeatures(slow) succeeded")
 	}
 }
+
+// TestParseRandom feeds random, odd input: every parse must be one tree.
+func TestParseRandom(t *testing.T) {
+	m := mustDefault(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"", " ", "\x00", "é", "日本", "--", ",", "\"", "'s", "U.S.", "1,000", "Lukashenko", "said", "the", "ROOT", "_"}
+	tags := []string{"", "NOUN", "VERB", "PUNCT", "X", "NN", "VBD", ",", "bogus"}
+	for i := range 300 {
+		n := rng.IntN(40)
+		words := make([]string, n)
+		upos := make([]string, rng.IntN(n+1))
+		xpos := make([]string, rng.IntN(n+1))
+		for j := range words {
+			words[j] = pieces[rng.IntN(len(pieces))] + pieces[rng.IntN(len(pieces))]
+		}
+		for j := range upos {
+			upos[j] = tags[rng.IntN(len(tags))]
+		}
+		for j := range xpos {
+			xpos[j] = tags[rng.IntN(len(tags))]
+		}
+		h, d := m.Parse(words, nil, upos, xpos)
+		if len(h) != n || len(d) != n {
+			t.Fatalf("case %d: %d heads, %d deps for %d words", i, len(h), len(d), n)
+		}
+		checkHeads(t, h, d)
+	}
+}

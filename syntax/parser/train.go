@@ -436,8 +436,8 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions, log io.Writer) (*Mode
 	if opt.Features >= numFeatures {
 		return nil, fmt.Errorf("parser: train: unknown feature set %v", opt.Features)
 	}
-	if opt.Bits < 10 || opt.Bits > 26 || opt.LabelBits < 8 || opt.LabelBits > 24 {
-		return nil, fmt.Errorf("parser: train: table bits %d/%d outside 10..26/8..24", opt.Bits, opt.LabelBits)
+	if opt.Bits < 10 || opt.Bits > 24 || opt.LabelBits < 8 || opt.LabelBits > 20 {
+		return nil, fmt.Errorf("parser: train: table bits %d/%d outside 10..24/8..20", opt.Bits, opt.LabelBits)
 	}
 	start := time.Now()
 	// Vocabularies.
