@@ -14,7 +14,11 @@ import (
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/internal/conllu"
 	"github.com/wirecoder/wirecoder/internal/shared"
+	"github.com/wirecoder/wirecoder/pipeline"
 )
+
+// The model is a pipeline stage.
+var _ pipeline.Stage = (*Model)(nil)
 
 // tree builds a CoNLL-U sentence from "form/UPOS/XPOS/head/dep" items.
 func tree(t testing.TB, items string) conllu.Sentence {
