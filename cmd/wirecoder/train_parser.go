@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -71,7 +72,12 @@ func trainParser(ctx context.Context, e *env, args []string) error {
 		*epochs, *seed, *noise, *lemmaDrop, *bits, *lbits, *explore, *prune
 	m, err := parser.Train(trs, devs, opt, e.stderr)
 	if err != nil {
-		return fmt.Errorf("train parser on %s: %w", *train, err)
+		file := *train
+		var te *parser.TrainError
+		if errors.As(err, &te) && te.Set == "dev" {
+			file = *dev
+		}
+		return fmt.Errorf("train parser: %s: %w", file, err)
 	}
 	f, err := os.Create(*out)
 	if err != nil {
