@@ -365,9 +365,9 @@ func (a *analysis) regionRoot(r region) int {
 }
 
 // cueInfo gathers the speaker, chain, channel and addressee of cue verb v.
-func (a *analysis) cueInfo(v int) cueInfo {
+func (a *analysis) cueInfo(v int) (ci cueInfo) {
 	lemma, class := a.cueAt(v)
-	ci := cueInfo{verb: v, lemma: lemma, class: class, via: []doc.Ref{}}
+	ci = cueInfo{verb: v, lemma: lemma, class: class, via: []doc.Ref{}}
 	ci.cue = a.cueSpan(v)
 	passive := a.child(v, "nsubj:pass", "aux:pass") >= 0 || a.passiveByWords(v)
 	subj := a.child(v, "nsubj", "nsubj:pass", "csubj")
@@ -375,6 +375,24 @@ func (a *analysis) cueInfo(v int) cueInfo {
 		// "... and said": take the subject of the coordinated head.
 		if a.dep(v) == "conj" || a.dep(v) == "xcomp" || a.dep(v) == "advcl" {
 			subj = a.child(a.d.Tokens[v].Head, "nsubj", "nsubj:pass")
+		}
+	}
+	if subj < 0 && a.deps {
+		// A parser may hang "X, quoted by Y," before the verb as a clause
+		// of its own; its subject is the speaker.
+		for _, k := range a.children[v] {
+			if k < v && (a.dep(k) == "ccomp" || a.dep(k) == "advcl" || a.dep(k) == "csubj") {
+				if s2 := a.child(k, "nsubj", "nsubj:pass"); s2 >= 0 && s2 < k {
+					subj = s2
+					if l, cl := cueLemma(a.d.Tokens[k].Norm, a.d.Tokens[k].Lemma); cl == CueQuoting || l == "cite" {
+						if by := a.byAgent(k); by >= 0 {
+							pending := a.refPhrase(by)
+							defer func() { ci.via = append([]doc.Ref{pending}, ci.via...); a.outlet = pending }()
+						}
+					}
+					break
+				}
+			}
 		}
 	}
 	if subj < 0 {
@@ -644,16 +662,33 @@ func (a *analysis) refPhrase(h int) doc.Ref {
 					hi = a.subMin[c] - 1
 				}
 			case "punct":
-				if c > h && c <= hi {
+				if c > h && c <= hi && a.form(c) == "," {
 					hi = c - 1
+				}
+			case "nmod", "obl", "acl:relcl":
+				if c > h && a.subMin[c] <= hi {
+					if cs := a.child(c, "case"); cs >= 0 {
+						switch a.lower(cs) {
+						case "during", "in", "at", "on", "after", "before", "while", "amid":
+							hi = a.subMin[c] - 1
+						}
+					}
 				}
 			}
 		}
 		if hi < h {
 			hi = h
 		}
-		for lo < h && (a.form(lo) == "," || a.inRegion[lo] >= 0) {
+		for lo < h && (a.form(lo) == "," || a.inRegion[lo] >= 0 || a.dep(lo) == "case" || a.dep(lo) == "mark") {
 			lo++
+		}
+		// A subject ends at its first comma: "A spokesperson for X, in a
+		// statement posted online," and "Lukashenko, a close ally of Putin,".
+		for k := h + 1; k <= hi; k++ {
+			if a.form(k) == "," {
+				hi = k - 1
+				break
+			}
 		}
 		for hi > h && (a.form(hi) == "," || a.d.Tokens[hi].UPOS == "PUNCT") {
 			hi--
@@ -819,14 +854,40 @@ func (a *analysis) contentOf(ci cueInfo) doc.Span {
 			}
 		}
 	}
-	c := a.child(v, "ccomp")
+	// The reported clause: a ccomp after the verb (a parser may hang a
+	// stray ccomp before it), else a denial's or announcement's object.
+	c := -1
+	for _, k := range a.children[v] {
+		if a.dep(k) == "ccomp" && k > v && a.subMax[k] > k-1 && (c < 0 || a.subMax[k]-a.subMin[k] > a.subMax[c]-a.subMin[c]) {
+			c = k
+		}
+	}
 	if c < 0 && (ci.class == CueDeny || ci.lemma == "announce" || ci.lemma == "confirm") {
 		c = a.child(v, "obj")
 	}
 	if c < 0 {
+		// "determined that Ukraine had withdrawn ...", parsed without a
+		// ccomp: the clause runs from "that" to the end of the verb's subtree.
+		for k := v + 1; k < len(a.d.Tokens) && k <= v+3 && a.d.Tokens[k].Sent == a.d.Tokens[v].Sent; k++ {
+			if a.lower(k) == "that" && k+1 < len(a.d.Tokens) {
+				hi := a.subMax[v]
+				for hi > k && a.d.Tokens[hi].UPOS == "PUNCT" && markOf(a.form(hi)) == notMark {
+					hi--
+				}
+				if hi > k+1 {
+					return a.d.TokenSpan(k, hi+1)
+				}
+			}
+			if a.inRegion[k] >= 0 || a.form(k) == "," {
+				break
+			}
+		}
 		return doc.Span{}
 	}
 	lo, hi := a.subMin[c], a.subMax[c]
+	if lo < v && c > v {
+		lo = v + 1
+	}
 	for hi > lo && a.d.Tokens[hi].UPOS == "PUNCT" && markOf(a.form(hi)) == notMark {
 		hi--
 	}

@@ -6,9 +6,12 @@ import (
 
 	"github.com/wirecoder/wirecoder/actor"
 	"github.com/wirecoder/wirecoder/doc"
+	"github.com/wirecoder/wirecoder/event"
 	"github.com/wirecoder/wirecoder/ner"
 	"github.com/wirecoder/wirecoder/pipeline"
 	"github.com/wirecoder/wirecoder/quote"
+	"github.com/wirecoder/wirecoder/syntax/parser"
+	"github.com/wirecoder/wirecoder/syntax/tagger"
 	"github.com/wirecoder/wirecoder/text"
 	"github.com/wirecoder/wirecoder/when"
 	"github.com/wirecoder/wirecoder/where"
@@ -39,17 +42,34 @@ func pipelineSteps(o coderOptions) ([]pipeline.Step, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load NER model: %w", err)
 	}
+	tg, err := tagger.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	ps, err := parser.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load parser: %w", err)
+	}
+	verbs, err := event.DefaultVerbs()
+	if err != nil {
+		return nil, fmt.Errorf("load event dictionary: %w", err)
+	}
+	coder := event.NewCoder(verbs, event.MentionActors{}, event.Options{IntentCodes: true, Nested: true, SubjectOnly: true})
 	gaz, err := where.Default()
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
 	steps := []pipeline.Step{
 		{Name: "text", Assigns: doc.LayerTokens | doc.LayerSentences, Stage: text.New()},
+		{Name: "tagger", Requires: tagger.Requires, Assigns: tagger.Assigns, Stage: tg},
+		{Name: "parser", Requires: doc.LayerTokens | doc.LayerSentences | doc.LayerPOS, Assigns: doc.LayerDeps, Stage: ps},
 		nerModel.Step(),
 		{Name: "actors", Requires: actor.Requires, Assigns: actor.Assigns, Stage: actor.NewResolver(kb)},
 		when.New().Step(),
 		gaz.Step(),
 		{Name: "quotes", Requires: quote.Requires, Assigns: doc.LayerQuotes, Stage: quote.New()},
+		coder.Step(),
+		{Name: "claims", Requires: quote.ClaimsRequire, Assigns: doc.LayerClaims, Stage: quote.NewClaimer()},
 	}
 	return steps, nil
 }
