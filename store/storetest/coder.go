@@ -89,7 +89,6 @@ func (c *RuleCoder) Clone(version string) *RuleCoder {
 	return &n
 }
 
-
 // Code splits the text into sentences at ". ", "? ", "! " and line breaks,
 // then adds an event per rule whose trigger a sentence holds, a direct
 // quote per quoted passage, and a claim per quote for the last event told
