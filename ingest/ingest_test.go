@@ -406,7 +406,7 @@ func TestLongRunMemory(t *testing.T) {
 			var m runtime.MemStats
 			runtime.ReadMemStats(&m)
 			peak = max(peak, m.HeapInuse)
-			t.Logf("%6d stories: heap in use %5.1f MiB, %.0f stories/s", s.Read, float64(m.HeapInuse)/(1<<20), float64(s.Read)/time.Since(start).Seconds())
+			t.Logf("%6d stories: heap in use %5.1f MiB, RSS %s, %.0f stories/s", s.Read, float64(m.HeapInuse)/(1<<20), rss(), float64(s.Read)/time.Since(start).Seconds())
 		}
 	}})
 	if err != nil || sum.New != n {
@@ -414,4 +414,18 @@ func TestLongRunMemory(t *testing.T) {
 	}
 	t.Logf("%d stories in %v (%.0f stories/s), peak heap %.1f MiB", n, time.Since(start).Round(time.Millisecond),
 		float64(n)/time.Since(start).Seconds(), float64(peak)/(1<<20))
+}
+
+// rss returns the process's resident set size from /proc, or "?".
+func rss() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "?"
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmRSS:") {
+			return strings.Join(strings.Fields(l[6:]), " ")
+		}
+	}
+	return "?"
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"hash/fnv"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -50,23 +49,25 @@ func SimHash(text string) uint64 {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	var v [64]int
-	add := func(feature string) {
-		h := fnv.New64a()
-		h.Write([]byte(feature))
-		x := h.Sum64()
+	add := func(x uint64) {
 		for i := 0; i < 64; i++ {
-			if x&(1<<i) != 0 {
-				v[i]++
-			} else {
-				v[i]--
-			}
+			v[i] += int(x>>i&1)*2 - 1
 		}
 	}
-	if len(words) < ShingleSize {
-		add(strings.Join(words, " "))
+	hs := make([]uint64, len(words))
+	for i, w := range words {
+		hs[i] = fnv64(w)
+	}
+	if len(hs) < ShingleSize {
+		var x uint64 = 14695981039346656037
+		for _, h := range hs {
+			x = mix(x, h)
+		}
+		add(x)
 	} else {
-		for i := 0; i+ShingleSize <= len(words); i++ {
-			add(strings.Join(words[i:i+ShingleSize], " "))
+		for i := 0; i+ShingleSize <= len(hs); i++ {
+			x := mix(mix(mix(14695981039346656037, hs[i]), hs[i+1]), hs[i+2])
+			add(x)
 		}
 	}
 	var out uint64
@@ -76,6 +77,29 @@ func SimHash(text string) uint64 {
 		}
 	}
 	return out
+}
+
+// fnv64 is FNV-1a of a word.
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// mix folds a word hash into a shingle hash (the splitmix64 finaliser
+// over the combination, so that shingles of the same words in another
+// order differ).
+func mix(acc, h uint64) uint64 {
+	x := acc*31 ^ h
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
 }
 
 // Distance returns the Hamming distance of two SimHashes.
