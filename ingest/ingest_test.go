@@ -20,6 +20,7 @@ import (
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/ingest"
 	"github.com/wirecoder/wirecoder/store"
+	"github.com/wirecoder/wirecoder/store/postgres"
 	"github.com/wirecoder/wirecoder/store/sqlite"
 	"github.com/wirecoder/wirecoder/store/storetest"
 )
@@ -378,6 +379,25 @@ func BenchmarkIngestSQLite(b *testing.B) {
 	dir := b.TempDir()
 	input := writeCorpus(b, dir, b.N, 600, 11)
 	db := openDB(b, filepath.Join(dir, "bench.db"))
+	b.ResetTimer()
+	start := time.Now()
+	sum, err := ingest.Run(context.Background(), db, storetest.NewRuleCoder(), []string{input}, ingest.Options{})
+	if err != nil || sum.New != b.N {
+		b.Fatalf("%s, %v", sum, err)
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "stories/s")
+}
+
+// BenchmarkIngestPostgres is BenchmarkIngestSQLite against the database
+// WIRECODER_TEST_POSTGRES names (a fresh schema).
+func BenchmarkIngestPostgres(b *testing.B) {
+	dir := b.TempDir()
+	db, err := postgres.Open(context.Background(), storetest.Postgres(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	input := writeCorpus(b, dir, b.N, 600, 11)
 	b.ResetTimer()
 	start := time.Now()
 	sum, err := ingest.Run(context.Background(), db, storetest.NewRuleCoder(), []string{input}, ingest.Options{})

@@ -73,10 +73,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			progressbar.OptionShowCount(), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
 		opt.Progress = func(s *ingest.Summary) { bar.Add(1) }
 	} else {
-		last := time.Now()
+		last, lastRead := time.Now(), 0
 		opt.Progress = func(s *ingest.Summary) {
-			if s.Read%1000 == 0 || time.Since(last) > 5*time.Second {
-				last = time.Now()
+			if s.Read-lastRead >= 1000 || time.Since(last) > 5*time.Second {
+				last, lastRead = time.Now(), s.Read
 				fmt.Fprintf(e.stderr, "ingest: %s\n", s)
 			}
 		}
