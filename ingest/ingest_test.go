@@ -449,3 +449,34 @@ func rss() string {
 	}
 	return "?"
 }
+
+func TestJSONArrayAndNonFeedXML(t *testing.T) {
+	dir := t.TempDir()
+	arr := `[{"id":"f1","date":"July 9, 2024","title":"Farms","text":` + strconv.Quote(storetest.OtherStory) + `},
+		{"id":"e1","text":"  "}, {"id":"d1","date":"someday","text":"Short text here."}]`
+	os.WriteFile(filepath.Join(dir, "arr.json"), []byte(arr), 0o644)
+	os.WriteFile(filepath.Join(dir, "data.xml"), []byte(`<?xml version="1.0"?><catalog><book/></catalog>`), 0o644)
+	db := openDB(t, filepath.Join(t.TempDir(), "j.db"))
+	ctx := context.Background()
+	sum, err := ingest.Run(ctx, db, storetest.NewRuleCoder(), []string{dir}, ingest.Options{Date: "2024-07-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != 3 || sum.New != 2 || sum.Failed != 2 ||
+		!strings.Contains(sum.Failures[0].Reason, `arr.json record 2: record "e1" has no text`) ||
+		!strings.Contains(sum.Failures[1].Reason, "data.xml: .xml file is neither a feed nor story records") {
+		t.Fatalf("summary = %s %+v", sum, sum.Failures)
+	}
+	hits, _ := db.Search(ctx, "harvest", 5)
+	if len(hits) != 1 || hits[0].Date != "2024-07-09" {
+		t.Errorf("array record = %+v", hits)
+	}
+	// An unreadable date falls back to the default and is noted in the story.
+	st, err := db.Story(ctx, store.StoryID(store.ContentHash("Short text here.")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Date != "2024-07-01" || !strings.Contains(string(st.V1), `date \"someday\" not understood`) {
+		t.Errorf("story date %q, v1 %s", st.Date, st.V1)
+	}
+}

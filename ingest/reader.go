@@ -152,7 +152,15 @@ func (r *reader) readFile(ctx context.Context, path string, item func(Item) erro
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 64<<10)
 	head, _ := br.Peek(1024)
-	switch KindOf(path, head) {
+	ext := strings.ToLower(filepath.Ext(path))
+	kind := KindOf(path, head)
+	switch {
+	case ext == ".json" && bytes.HasPrefix(bytes.TrimSpace(head), []byte("[")):
+		return r.readJSONArray(br, path, abs, item, fail)
+	case ext == ".json" && kind != KindJSONL, ext == ".xml" && kind != KindFeed:
+		return fail(path, &readError{err: &Error{Op: "read", Where: path, Err: fmt.Errorf("%s file is neither a feed nor story records", ext)}, notStory: true})
+	}
+	switch kind {
 	case KindJSONL:
 		return r.readJSONL(br, path, abs, item, fail)
 	case KindHTML:
@@ -197,6 +205,48 @@ type jsonRecord struct {
 	Text   string `json:"text"`
 }
 
+// readJSONArray reads a JSON array of story records, one at a time.
+func (r *reader) readJSONArray(br *bufio.Reader, path, abs string, item func(Item) error, fail func(string, error) error) error {
+	dec := json.NewDecoder(br)
+	if _, err := dec.Token(); err != nil {
+		return fail(path, &readError{err: &Error{Op: "read json", Where: path, Err: err}, notStory: true})
+	}
+	for n := 1; dec.More(); n++ {
+		where := fmt.Sprintf("%s record %d", path, n)
+		var rec jsonRecord
+		if err := dec.Decode(&rec); err != nil {
+			// The array cannot be read past a syntax error.
+			return fail(where, &Error{Op: "read json", Where: where, Err: err})
+		}
+		if err := r.record(rec, where, fmt.Sprintf("%s#%d", abs, n), abs, item, fail); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// record turns one decoded record into an item; fallback is its origin
+// when it has neither URL nor id.
+func (r *reader) record(rec jsonRecord, where, fallback, abs string, item func(Item) error, fail func(string, error) error) error {
+	if strings.TrimSpace(rec.Text) == "" {
+		return fail(where, &Error{Op: "read", Where: where, Err: fmt.Errorf("record %q has no text", rec.ID)})
+	}
+	it := Item{ID: rec.ID, Title: rec.Title, Source: rec.Source, URL: rec.URL, Text: rec.Text, Where: where}
+	if rec.ID != "" {
+		it.Where = fmt.Sprintf("%s (record %q)", where, rec.ID)
+	}
+	it.Date, it.Warnings = normDate(rec.Date, it.Warnings)
+	switch {
+	case rec.URL != "":
+		it.Origin = rec.URL
+	case rec.ID != "":
+		it.Origin = abs + "#" + rec.ID
+	default:
+		it.Origin = fallback
+	}
+	return item(it)
+}
+
 func (r *reader) readJSONL(br *bufio.Reader, path, abs string, item func(Item) error, fail func(string, error) error) error {
 	sc := bufio.NewScanner(br)
 	sc.Buffer(make([]byte, 0, 64<<10), maxFile)
@@ -215,26 +265,7 @@ func (r *reader) readJSONL(br *bufio.Reader, path, abs string, item func(Item) e
 			}
 			continue
 		}
-		if strings.TrimSpace(rec.Text) == "" {
-			if err := fail(where, &Error{Op: "read jsonl", Where: where, Err: fmt.Errorf("record %q has no text", rec.ID)}); err != nil {
-				return err
-			}
-			continue
-		}
-		it := Item{ID: rec.ID, Title: rec.Title, Source: rec.Source, URL: rec.URL, Text: rec.Text, Where: where}
-		if rec.ID != "" {
-			it.Where = fmt.Sprintf("%s:%d (record %q)", path, line, rec.ID)
-		}
-		it.Date, it.Warnings = normDate(rec.Date, it.Warnings)
-		switch {
-		case rec.URL != "":
-			it.Origin = rec.URL
-		case rec.ID != "":
-			it.Origin = abs + "#" + rec.ID
-		default:
-			it.Origin = fmt.Sprintf("%s:%d", abs, line)
-		}
-		if err := item(it); err != nil {
+		if err := r.record(rec, where, fmt.Sprintf("%s:%d", abs, line), abs, item, fail); err != nil {
 			return err
 		}
 	}

@@ -72,8 +72,8 @@ func (t *table) write(w io.Writer, format string) error {
 		cells := make([]string, len(r))
 		for i, c := range r {
 			c = strings.Join(strings.Fields(c), " ")
-			if len(c) > 60 {
-				c = c[:57] + "..."
+			if r := []rune(c); len(r) > 60 {
+				c = string(r[:57]) + "..."
 			}
 			cells[i] = c
 		}

@@ -29,6 +29,7 @@ func init() {
 var dialect = sqlstore.Dialect{
 	Name:   "postgres",
 	Dollar: true,
+	Lock:   `SELECT pg_advisory_xact_lock(7305188442)`,
 	Migrations: []sqlstore.Migration{
 		{Version: 1, Name: "tables", Stmts: sqlstore.Schema("BIGSERIAL PRIMARY KEY", "DOUBLE PRECISION")},
 		{Version: 2, Name: "full-text search", Stmts: []string{

@@ -31,6 +31,10 @@ type Dialect struct {
 	// Dollar selects $1-style placeholders instead of ?.
 	Dollar     bool
 	Migrations []Migration
+	// Lock, when set, runs first in each migration transaction to keep
+	// concurrent processes from migrating at once (PostgreSQL advisory
+	// lock); SQLite's BEGIN IMMEDIATE already serialises writers.
+	Lock string
 	// FTSInsert, when set, indexes a new story: args (seq, title, text).
 	FTSInsert string
 	// Search is the full-text query: args (query, limit); columns id,
@@ -96,6 +100,22 @@ func (s *DB) migrate(ctx context.Context) error {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return s.fail("migrate", "", fmt.Errorf("migration %d: %w", m.Version, err))
+		}
+		if s.d.Lock != "" {
+			if _, err := tx.ExecContext(ctx, s.d.Lock); err != nil {
+				tx.Rollback()
+				return s.fail("migrate", "", fmt.Errorf("migration %d: lock: %w", m.Version, err))
+			}
+		}
+		// Another process may have applied it meanwhile.
+		var done sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&done); err != nil {
+			tx.Rollback()
+			return s.fail("migrate", "", fmt.Errorf("migration %d: read schema version: %w", m.Version, err))
+		}
+		if int(done.Int64) >= m.Version {
+			tx.Rollback()
+			continue
 		}
 		for i, st := range m.Stmts {
 			if _, err := tx.ExecContext(ctx, st); err != nil {
