@@ -30,3 +30,8 @@ func TestOpenByDSN(t *testing.T) {
 		t.Errorf("schema version = %d, %v", v, err)
 	}
 }
+
+func TestConcurrentOpen(t *testing.T) {
+	dsn := storetest.Postgres(t)
+	storetest.ConcurrentOpen(t, 4, func() (store.Store, error) { return postgres.Open(context.Background(), dsn) })
+}

@@ -58,3 +58,8 @@ func TestFTSQuery(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	storetest.ConcurrentOpen(t, 4, func() (store.Store, error) { return sqlite.Open(context.Background(), path) })
+}

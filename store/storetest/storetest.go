@@ -502,3 +502,30 @@ func Postgres(t testing.TB) string {
 }
 
 var schemaSeq atomic.Int64
+
+// ConcurrentOpen opens n stores at once on one fresh database, as several
+// processes starting together would: every migration must be applied
+// exactly once and every open must succeed.
+func ConcurrentOpen(t *testing.T, n int, open func() (store.Store, error)) {
+	var wg sync.WaitGroup
+	stores := make([]store.Store, n)
+	errs := make([]error, n)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			stores[i], errs[i] = open()
+		}()
+	}
+	wg.Wait()
+	for i := 0; i < n; i++ {
+		if errs[i] != nil {
+			t.Errorf("open %d: %v", i, errs[i])
+			continue
+		}
+		if v, err := stores[i].SchemaVersion(context.Background()); err != nil || v != 2 {
+			t.Errorf("open %d: schema version %d, %v", i, v, err)
+		}
+		stores[i].Close()
+	}
+}

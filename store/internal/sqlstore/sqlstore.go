@@ -86,7 +86,21 @@ func (s *DB) q(query string) string {
 }
 
 func (s *DB) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`); err != nil {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.fail("migrate", "", fmt.Errorf("begin: %w", err))
+	}
+	if s.d.Lock != "" {
+		if _, err := tx.ExecContext(ctx, s.d.Lock); err != nil {
+			tx.Rollback()
+			return s.fail("migrate", "", fmt.Errorf("lock: %w", err))
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`); err != nil {
+		tx.Rollback()
+		return s.fail("migrate", "", fmt.Errorf("create schema_migrations: %w", err))
+	}
+	if err := tx.Commit(); err != nil {
 		return s.fail("migrate", "", fmt.Errorf("create schema_migrations: %w", err))
 	}
 	cur, err := s.SchemaVersion(ctx)
