@@ -194,9 +194,11 @@ func Run(ctx context.Context, st store.Store, c Coder, inputs []string, opt Opti
 	pending := map[int]result{}
 	next := 0
 	var fatal error
-	consecutiveStoreErrs := 0
+	storeErrs := 0 // consecutive
+	var ready []result
 	for res := range results {
 		pending[res.seq] = res
+		ready = ready[:0]
 		for {
 			r, ok := pending[next]
 			if !ok {
@@ -204,19 +206,26 @@ func Run(ctx context.Context, st store.Store, c Coder, inputs []string, opt Opti
 			}
 			delete(pending, next)
 			next++
-			<-window
-			if err := apply(ctx, st, sum, r); err != nil {
-				consecutiveStoreErrs++
-				if consecutiveStoreErrs >= 20 || ctx.Err() != nil {
+			ready = append(ready, r)
+		}
+		for len(ready) > 0 {
+			n := min(len(ready), maxBatch)
+			if failed, err := applyBatch(ctx, st, sum, ready[:n]); err != nil {
+				storeErrs += failed
+				if storeErrs >= 20 || ctx.Err() != nil {
 					fatal = err
 					cancel()
 				}
 			} else {
-				consecutiveStoreErrs = 0
+				storeErrs = 0
 			}
-			if opt.Progress != nil {
-				opt.Progress(sum)
+			for range n {
+				<-window
+				if opt.Progress != nil {
+					opt.Progress(sum)
+				}
 			}
+			ready = ready[n:]
 		}
 	}
 	<-done
@@ -233,44 +242,81 @@ func Run(ctx context.Context, st store.Store, c Coder, inputs []string, opt Opti
 	return sum, nil
 }
 
-// apply records one result in the store and the summary; it returns a
-// store error so that Run can stop when the store is down.
-func apply(ctx context.Context, st store.Store, sum *Summary, r result) error {
-	fail := func(err error) {
-		sum.Failed++
-		sum.Failures = append(sum.Failures, Failure{Where: r.where, Err: err, Reason: err.Error()})
+// maxBatch is the most stories stored in one transaction. The writer
+// batches only what is ready when it gets to it: with a fast store every
+// story commits alone, with a slow one commits grow up to maxBatch.
+const maxBatch = 32
+
+// applyBatch records results in the store and the summary, storing their
+// records in one transaction; when the batch fails, each record is stored
+// alone so that one bad record fails alone. It returns the number of
+// records the store failed to take and the last store error, so that Run
+// can stop when the store is down.
+func applyBatch(ctx context.Context, st store.Store, sum *Summary, rs []result) (int, error) {
+	var recs []*store.Record
+	for _, r := range rs {
+		if r.err == nil && !r.skipped {
+			recs = append(recs, r.rec)
+		}
 	}
-	if r.err != nil {
+	var puts []store.PutResult
+	var putErrs []error
+	var lastErr error
+	failed := 0
+	if len(recs) > 1 {
+		if res, err := st.PutBatch(ctx, recs); err == nil {
+			puts, putErrs = res, make([]error, len(res))
+		}
+	}
+	if puts == nil {
+		for _, rec := range recs {
+			res, err := st.Put(ctx, rec)
+			puts, putErrs = append(puts, res), append(putErrs, err)
+			if err != nil {
+				lastErr = err
+				failed++
+			}
+		}
+	}
+	fail := func(where string, err error) {
+		sum.Failed++
+		sum.Failures = append(sum.Failures, Failure{Where: where, Err: err, Reason: err.Error()})
+	}
+	i := 0
+	for _, r := range rs {
 		var re *readError
-		if errors.As(r.err, &re) && re.notStory {
-			fail(r.err)
-			return nil
+		switch {
+		case r.err != nil && errors.As(r.err, &re) && re.notStory:
+			fail(r.where, r.err)
+			continue
+		case r.err != nil:
+			sum.Read++
+			fail(r.where, r.err)
+			continue
 		}
 		sum.Read++
-		fail(r.err)
-		return nil
+		if r.skipped {
+			sum.NonEnglish++
+			continue
+		}
+		res, err := puts[i], putErrs[i]
+		i++
+		if err != nil {
+			fail(r.where, &Error{Op: "store", Where: r.where, Err: err})
+			continue
+		}
+		switch res.Outcome {
+		case store.Added:
+			sum.New++
+			sum.Events += len(r.rec.Events)
+		case store.Duplicate:
+			sum.Duplicate++
+		case store.NearDuplicate:
+			sum.NearDuplicate++
+			sum.Events += len(r.rec.Events)
+		}
 	}
-	sum.Read++
-	if r.skipped {
-		sum.NonEnglish++
-		return nil
-	}
-	res, err := st.Put(ctx, r.rec)
-	if err != nil {
-		fail(&Error{Op: "store", Where: r.where, Err: err})
-		return err
-	}
-	switch res.Outcome {
-	case store.Added:
-		sum.New++
-		sum.Events += len(r.rec.Events)
-	case store.Duplicate:
-		sum.Duplicate++
-	case store.NearDuplicate:
-		sum.NearDuplicate++
-		sum.Events += len(r.rec.Events)
-	}
-	return nil
+	return failed, lastErr
 }
 
 // prepare checks, codes and flattens one item into a record.

@@ -480,3 +480,37 @@ func TestJSONArrayAndNonFeedXML(t *testing.T) {
 		t.Errorf("story date %q, v1 %s", st.Date, st.V1)
 	}
 }
+
+// flakyStore fails every batch, and every Put when down.
+type flakyStore struct {
+	store.Store
+	down bool
+}
+
+func (f *flakyStore) PutBatch(ctx context.Context, rs []*store.Record) ([]store.PutResult, error) {
+	return nil, errors.New("batch refused")
+}
+
+func (f *flakyStore) Put(ctx context.Context, r *store.Record) (store.PutResult, error) {
+	if f.down {
+		return store.PutResult{}, errors.New("disk full")
+	}
+	return f.Store.Put(ctx, r)
+}
+
+func TestStoreFailures(t *testing.T) {
+	dir := t.TempDir()
+	input := writeCorpus(t, dir, 60, 100, 5)
+	db := openDB(t, filepath.Join(dir, "f.db"))
+	// Failed batches fall back to one story per transaction.
+	sum, err := ingest.Run(context.Background(), &flakyStore{Store: db}, storetest.NewRuleCoder(), []string{input}, ingest.Options{})
+	if err != nil || sum.New != 60 {
+		t.Fatalf("fallback: %s, %v", sum, err)
+	}
+	// A store that takes nothing stops the run.
+	db2 := openDB(t, filepath.Join(dir, "g.db"))
+	sum, err = ingest.Run(context.Background(), &flakyStore{Store: db2, down: true}, storetest.NewRuleCoder(), []string{input}, ingest.Options{})
+	if err == nil || !strings.Contains(err.Error(), "disk full") || sum.New != 0 || sum.Failed < 20 {
+		t.Errorf("store down: %s, %v", sum, err)
+	}
+}

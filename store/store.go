@@ -251,6 +251,10 @@ type Store interface {
 	// NearDupDistance to a stored story) is stored linked to the first
 	// copy.
 	Put(ctx context.Context, r *Record) (PutResult, error)
+	// PutBatch stores several records, in order, in one transaction, as
+	// Put would one by one: all are stored or none. A later record sees the
+	// earlier ones (a copy within the batch is a duplicate).
+	PutBatch(ctx context.Context, rs []*Record) ([]PutResult, error)
 	// HasHash reports the id of the story with the given content hash.
 	HasHash(ctx context.Context, hash string) (id string, ok bool, err error)
 	// Story returns one story by id (with its V1 JSON).

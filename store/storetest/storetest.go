@@ -79,6 +79,7 @@ func Run(t *testing.T, open Opener) {
 		{"Search", testSearch},
 		{"Recode", testRecode},
 		{"ConcurrentPut", testConcurrentPut},
+		{"PutBatch", testPutBatch},
 		{"Acceptance", testAcceptance},
 		{"SeedStory", testSeedStory},
 	}
@@ -527,5 +528,38 @@ func ConcurrentOpen(t *testing.T, n int, open func() (store.Store, error)) {
 			t.Errorf("open %d: schema version %d, %v", i, v, err)
 		}
 		stores[i].Close()
+	}
+}
+
+func testPutBatch(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	c := NewRuleCoder()
+	// A failing batch stores nothing.
+	bad := Record(t, c, "x", "2024-07-12", "x", OtherStory)
+	bad.Story.Hash = ""
+	if _, err := st.PutBatch(ctx, []*store.Record{Record(t, c, "a", "2024-07-12", "a", TestStory), bad}); err == nil {
+		t.Fatal("batch with a bad record stored")
+	}
+	if s := stats(t, st); s != (store.Stats{}) {
+		t.Fatalf("failed batch left %+v", s)
+	}
+	res, err := st.PutBatch(ctx, []*store.Record{
+		Record(t, c, "a", "2024-07-12", "a", TestStory),
+		Record(t, c, "b", "2024-07-12", "b", TestStory),
+		Record(t, c, "r", "2024-07-12", "r", TestReprint),
+		Record(t, c, "o", "2024-07-09", "o", OtherStory),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range res {
+		got = append(got, r.Outcome.String())
+	}
+	if want := []string{"new", "duplicate", "near-duplicate", "new"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("batch outcomes = %v, want %v", got, want)
+	}
+	if s := stats(t, st); s.Stories != 3 || s.Duplicates != 1 || s.NearDuplicates != 1 || s.Events != 10 {
+		t.Errorf("stats = %+v", s)
 	}
 }

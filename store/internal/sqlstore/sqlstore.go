@@ -183,11 +183,11 @@ func (s *DB) HasHash(ctx context.Context, hash string) (string, bool, error) {
 	return id, true, nil
 }
 
-// Put stores a story and its rows in one transaction.
-func (s *DB) Put(ctx context.Context, r *store.Record) (store.PutResult, error) {
+// fillDefaults checks a record and fills its derived story fields.
+func (s *DB) fillDefaults(r *store.Record) error {
 	st := &r.Story
 	if st.Hash == "" {
-		return store.PutResult{}, s.fail("put", st.ExtID, errors.New("story has no content hash"))
+		return s.fail("put", st.ExtID, errors.New("story has no content hash"))
 	}
 	if st.ID == "" {
 		st.ID = store.StoryID(st.Hash)
@@ -198,6 +198,41 @@ func (s *DB) Put(ctx context.Context, r *store.Record) (store.PutResult, error) 
 	if st.Origin == "" {
 		st.Origin = st.ID
 	}
+	return nil
+}
+
+// PutBatch stores several records in one transaction.
+func (s *DB) PutBatch(ctx context.Context, rs []*store.Record) ([]store.PutResult, error) {
+	for _, r := range rs {
+		if err := s.fillDefaults(r); err != nil {
+			return nil, err
+		}
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, s.fail("put", "", fmt.Errorf("begin batch: %w", err))
+	}
+	defer tx.Rollback()
+	out := make([]store.PutResult, 0, len(rs))
+	for _, r := range rs {
+		res, err := s.put(ctx, tx, r)
+		if err != nil {
+			return nil, s.fail("put", r.Story.ID, err)
+		}
+		out = append(out, res)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, s.fail("put", "", fmt.Errorf("commit batch of %d: %w", len(rs), err))
+	}
+	return out, nil
+}
+
+// Put stores a story and its rows in one transaction.
+func (s *DB) Put(ctx context.Context, r *store.Record) (store.PutResult, error) {
+	if err := s.fillDefaults(r); err != nil {
+		return store.PutResult{}, err
+	}
+	st := &r.Story
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return store.PutResult{}, s.fail("put", st.ID, fmt.Errorf("begin: %w", err))
