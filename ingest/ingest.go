@@ -139,9 +139,9 @@ func Run(ctx context.Context, st store.Store, c Coder, inputs []string, opt Opti
 
 	// window bounds the stories in flight, so memory stays flat however
 	// long the run and whichever story is slow.
-	window := make(chan struct{}, 4*workers)
+	window := make(chan struct{}, 4*workers+maxBatch)
 	jobs := make(chan job, workers)
-	results := make(chan result, workers)
+	results := make(chan result, 4*workers+maxBatch)
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(jobs)
@@ -198,6 +198,20 @@ func Run(ctx context.Context, st store.Store, c Coder, inputs []string, opt Opti
 	var ready []result
 	for res := range results {
 		pending[res.seq] = res
+		// Take what else is ready, so that stories that piled up while the
+		// writer was busy are stored in one transaction.
+	drain:
+		for len(pending) < maxBatch {
+			select {
+			case r, ok := <-results:
+				if !ok {
+					break drain // closed: the range loop ends after this round
+				}
+				pending[r.seq] = r
+			default:
+				break drain
+			}
+		}
 		ready = ready[:0]
 		for {
 			r, ok := pending[next]

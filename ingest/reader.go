@@ -27,7 +27,9 @@ type readError struct {
 	notStory bool
 }
 
+// Error returns the cause's message.
 func (e *readError) Error() string { return e.err.Error() }
+// Unwrap returns the cause.
 func (e *readError) Unwrap() error { return e.err }
 
 // maxFile bounds what is read of one file or page.
