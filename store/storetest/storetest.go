@@ -464,8 +464,12 @@ func testSeedStory(t *testing.T, st store.Store) {
 	if s.Series[0].Quad[3] < 1 || s.Series[0].Quad[1] < 1 {
 		t.Errorf("seed week quads = %v; want the deployment (quad 4) and the withdrawals (quad 2)", s.Series[0].Quad)
 	}
+	// The story recalls the February 2022 invasion: it counts under 2022-02,
+	// not in July 2024.
 	r := buildSeries(t, st, "RUS-UKR", "month")
-	_ = r // the rule table has no trigger for the seed's invasion sentence wording; see TestStory for that check
+	if len(r.Series) != 1 || r.Series[0].Period != "2022-02" || r.Series[0].Events != 1 {
+		t.Errorf("seed RUS-UKR by month = %+v; want the invasion under 2022-02 only", r)
+	}
 }
 
 // Postgres returns a DSN for a fresh schema in the database that
