@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"sync"
 
@@ -46,6 +47,9 @@ type Options struct {
 	// Progress, when set, is called after each story with the running
 	// summary (from one goroutine).
 	Progress func(s *Summary)
+	// Stdin is read for the input "-": JSONL when it starts with '{',
+	// otherwise one plain-text story.
+	Stdin io.Reader
 	// Fetcher overrides the network fetcher (tests); nil builds a guarded
 	// one from AllowPrivate.
 	Fetcher *Fetcher

@@ -104,7 +104,9 @@ func (r *reader) read(ctx context.Context, inputs []string, item func(Item) erro
 			return err
 		}
 		var err error
-		if u, perr := url.Parse(in); perr == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		if in == "-" {
+			err = r.readStdin(item, fail)
+		} else if u, perr := url.Parse(in); perr == nil && (u.Scheme == "http" || u.Scheme == "https") {
 			err = r.readURL(ctx, in, item, fail)
 		} else {
 			err = r.readPath(ctx, in, item, fail)
@@ -114,6 +116,26 @@ func (r *reader) read(ctx context.Context, inputs []string, item func(Item) erro
 		}
 	}
 	return nil
+}
+
+// readStdin reads the input "-".
+func (r *reader) readStdin(item func(Item) error, fail func(string, error) error) error {
+	if r.opt.Stdin == nil {
+		return fail("-", &readError{err: &Error{Op: "read", Where: "stdin", Err: errors.New("no standard input")}, notStory: true})
+	}
+	br := bufio.NewReaderSize(r.opt.Stdin, 64<<10)
+	head, _ := br.Peek(1024)
+	if bytes.HasPrefix(bytes.TrimSpace(head), []byte("{")) {
+		return r.readJSONL(br, "stdin", "stdin", item, fail)
+	}
+	data, err := io.ReadAll(io.LimitReader(br, maxFile))
+	if err != nil {
+		return fail("stdin", &Error{Op: "read", Where: "stdin", Err: err})
+	}
+	if strings.TrimSpace(string(data)) == "" {
+		return fail("stdin", &Error{Op: "read", Where: "stdin", Err: errors.New("empty story")})
+	}
+	return item(Item{ID: "stdin", Text: string(data), Origin: "stdin", Where: "stdin"})
 }
 
 func (r *reader) readPath(ctx context.Context, path string, item func(Item) error, fail func(string, error) error) error {

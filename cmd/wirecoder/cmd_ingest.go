@@ -36,7 +36,7 @@ func init() {
 }
 
 func runIngest(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "ingest", "[--db DSN] [--date YYYY-MM-DD] [--allow-network] [--allow-private] PATH|URL...")
+	fs := newFlags(e, "ingest", "[--db DSN] [--date YYYY-MM-DD] [--allow-network] [--allow-private] PATH|URL|-...")
 	dsn := fs.String("db", "", "database: a SQLite file path or a postgres:// URL (default ./wirecoder.db)")
 	date := fs.String("date", "", "story date for inputs that carry none (YYYY-MM-DD)")
 	allowNet := fs.Bool("allow-network", false, "fetch http(s) URLs (inputs and feed links)")
@@ -66,7 +66,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	opt := ingest.Options{Date: *date, AllowNetwork: *allowNet, AllowPrivate: *allowPriv, Workers: *workers,
-		SkipLanguageCheck: *anyLang}
+		SkipLanguageCheck: *anyLang, Stdin: e.stdin}
 	var bar *progressbar.ProgressBar
 	if e.terminal {
 		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(e.stderr), progressbar.OptionSetDescription("ingesting"),

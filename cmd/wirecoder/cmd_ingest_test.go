@@ -170,3 +170,22 @@ func mustJSON(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+func TestIngestStdin(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.db")
+	old := storyCoder
+	storyCoder = func() (ingest.Coder, error) { return storetest.NewRuleCoder(), nil }
+	defer func() { storyCoder = old }()
+	in := `{"id":"a","date":"2024-07-12","text":` + mustJSON(storetest.TestStory) + "}\n" +
+		`{"id":"b","date":"2024-07-12","text":` + mustJSON(storetest.TestStory) + "}\n"
+	var o, e bytes.Buffer
+	code := run(context.Background(), &env{stdin: strings.NewReader(in), stdout: &o, stderr: &e}, []string{"ingest", "--db", db, "-"})
+	if code != 0 || !strings.HasPrefix(o.String(), "read 2, new 1, duplicate 1,") {
+		t.Errorf("exit %d: %s %s", code, o.String(), e.String())
+	}
+	o.Reset()
+	code = run(context.Background(), &env{stdin: strings.NewReader(storetest.OtherStory), stdout: &o, stderr: &e}, []string{"ingest", "--db", db, "--date", "2024-07-09", "-"})
+	if code != 0 || !strings.HasPrefix(o.String(), "read 1, new 1,") {
+		t.Errorf("text on stdin: exit %d: %s", code, o.String())
+	}
+}
