@@ -29,9 +29,14 @@ func Country(code string) string {
 // RowsFromV1 flattens a coded story into the rows of the events, quotes
 // and claims tables. Row ids are prefixed with storyID; the story-level
 // fields (story date, near-duplicate link) are filled in by Put.
+//
+// Local ids that are empty or repeated (a coder's bug) are made unique
+// ("E3", "E1.2") so that one story's rows never collide.
 func RowsFromV1(storyID string, v *doc.V1) (events []Event, quotes []Quote, claims []Claim) {
 	events = make([]Event, 0, len(v.Events))
-	for _, e := range v.Events {
+	evIDs := uniquer{}
+	for i, e := range v.Events {
+		e.ID = evIDs.id(e.ID, "E", i)
 		events = append(events, Event{
 			ID: storyID + "-" + e.ID, StoryID: storyID, LocalID: e.ID,
 			SourceCode: e.Source.Code, SourceText: e.Source.Text,
@@ -49,7 +54,9 @@ func RowsFromV1(storyID string, v *doc.V1) (events []Event, quotes []Quote, clai
 		})
 	}
 	quotes = make([]Quote, 0, len(v.Quotes))
-	for _, q := range v.Quotes {
+	qIDs := uniquer{}
+	for i, q := range v.Quotes {
+		q.ID = qIDs.id(q.ID, "Q", i)
 		via := make([]string, 0, len(q.Via))
 		for _, r := range q.Via {
 			via = append(via, refString(r))
@@ -62,7 +69,9 @@ func RowsFromV1(storyID string, v *doc.V1) (events []Event, quotes []Quote, clai
 		})
 	}
 	claims = make([]Claim, 0, len(v.Claims))
-	for _, c := range v.Claims {
+	cIDs := uniquer{}
+	for i, c := range v.Claims {
+		c.ID = cIDs.id(c.ID, "C", i)
 		ev := ""
 		if c.Event != "" {
 			ev = storyID + "-" + c.Event
@@ -98,4 +107,21 @@ func When(eventDate, storyDate string) string {
 		return eventDate
 	}
 	return storyDate
+}
+
+// uniquer hands out row ids that are unique within one story.
+type uniquer map[string]int
+
+// id returns want when it is new, prefix+(i+1) when want is empty, and
+// want.2, want.3, ... for repeats.
+func (u uniquer) id(want, prefix string, i int) string {
+	if want == "" {
+		want = fmt.Sprintf("%s%d", prefix, i+1)
+	}
+	id := want
+	for n := 2; u[id] > 0; n++ {
+		id = fmt.Sprintf("%s.%d", want, n)
+	}
+	u[id]++
+	return id
 }
