@@ -228,7 +228,12 @@ func Run(ctx context.Context, st store.Store, c Coder, inputs []string, opt Opti
 		}
 		for len(ready) > 0 {
 			n := min(len(ready), maxBatch)
-			if failed, err := applyBatch(ctx, st, sum, ready[:n]); err != nil {
+			if failed, err := applyBatch(ctx, st, sum, ready[:n], func() {
+				<-window
+				if opt.Progress != nil {
+					opt.Progress(sum)
+				}
+			}); err != nil {
 				storeErrs += failed
 				if storeErrs >= 20 || ctx.Err() != nil {
 					fatal = err
@@ -236,12 +241,6 @@ func Run(ctx context.Context, st store.Store, c Coder, inputs []string, opt Opti
 				}
 			} else {
 				storeErrs = 0
-			}
-			for range n {
-				<-window
-				if opt.Progress != nil {
-					opt.Progress(sum)
-				}
 			}
 			ready = ready[n:]
 		}
@@ -269,8 +268,9 @@ const maxBatch = 32
 // records in one transaction; when the batch fails, each record is stored
 // alone so that one bad record fails alone. It returns the number of
 // records the store failed to take and the last store error, so that Run
-// can stop when the store is down.
-func applyBatch(ctx context.Context, st store.Store, sum *Summary, rs []result) (int, error) {
+// can stop when the store is down. It calls each after counting each
+// result.
+func applyBatch(ctx context.Context, st store.Store, sum *Summary, rs []result, each func()) (int, error) {
 	var recs []*store.Record
 	for _, r := range rs {
 		if r.err == nil && !r.skipped {
@@ -302,39 +302,45 @@ func applyBatch(ctx context.Context, st store.Store, sum *Summary, rs []result) 
 	}
 	i := 0
 	for _, r := range rs {
-		var re *readError
-		switch {
-		case r.err != nil && errors.As(r.err, &re) && re.notStory:
-			fail(r.where, r.err)
-			continue
-		case r.err != nil:
-			sum.Read++
-			fail(r.where, r.err)
-			continue
-		}
-		sum.Read++
-		if r.skipped {
-			sum.NonEnglish++
-			continue
-		}
-		res, err := puts[i], putErrs[i]
-		i++
-		if err != nil {
-			fail(r.where, &Error{Op: "store", Where: r.where, Err: err})
-			continue
-		}
-		switch res.Outcome {
-		case store.Added:
-			sum.New++
-			sum.Events += len(r.rec.Events)
-		case store.Duplicate:
-			sum.Duplicate++
-		case store.NearDuplicate:
-			sum.NearDuplicate++
-			sum.Events += len(r.rec.Events)
-		}
+		tally(sum, r, puts, putErrs, &i, fail)
+		each()
 	}
 	return failed, lastErr
+}
+
+// tally counts one result in the summary; i indexes the next put result.
+func tally(sum *Summary, r result, puts []store.PutResult, putErrs []error, i *int, fail func(string, error)) {
+	var re *readError
+	switch {
+	case r.err != nil && errors.As(r.err, &re) && re.notStory:
+		fail(r.where, r.err)
+		return
+	case r.err != nil:
+		sum.Read++
+		fail(r.where, r.err)
+		return
+	}
+	sum.Read++
+	if r.skipped {
+		sum.NonEnglish++
+		return
+	}
+	res, err := puts[*i], putErrs[*i]
+	*i++
+	if err != nil {
+		fail(r.where, &Error{Op: "store", Where: r.where, Err: err})
+		return
+	}
+	switch res.Outcome {
+	case store.Added:
+		sum.New++
+		sum.Events += len(r.rec.Events)
+	case store.Duplicate:
+		sum.Duplicate++
+	case store.NearDuplicate:
+		sum.NearDuplicate++
+		sum.Events += len(r.rec.Events)
+	}
 }
 
 // prepare checks, codes and flattens one item into a record.

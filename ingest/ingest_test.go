@@ -420,8 +420,10 @@ func TestLongRunMemory(t *testing.T) {
 	db := openDB(t, filepath.Join(dir, "long.db"))
 	start := time.Now()
 	var peak uint64
+	logged := 0
 	sum, err := ingest.Run(context.Background(), db, storetest.NewRuleCoder(), []string{input}, ingest.Options{Progress: func(s *ingest.Summary) {
-		if s.Read%1000 == 0 {
+		if s.Read%1000 == 0 && s.Read != logged {
+			logged = s.Read
 			runtime.GC()
 			var m runtime.MemStats
 			runtime.ReadMemStats(&m)

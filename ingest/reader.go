@@ -29,6 +29,7 @@ type readError struct {
 
 // Error returns the cause's message.
 func (e *readError) Error() string { return e.err.Error() }
+
 // Unwrap returns the cause.
 func (e *readError) Unwrap() error { return e.err }
 
