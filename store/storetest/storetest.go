@@ -213,10 +213,13 @@ func testEventFilters(t *testing.T, st store.Store) {
 		t.Fatalf("historical event: %v, %v", evs, err)
 	}
 	e := evs[0]
-	trig := strings.Index(TestStory, "February 2022 invasion")
+	// "February 2022 invasion" is bytes [533, 555) of TestStory.
+	if TestStory[533:555] != "February 2022 invasion" {
+		t.Fatal("TestStory changed: update the offsets")
+	}
 	if e.ID != a.Story.ID+"-E5" || e.SourceCode != "RUS" || e.TargetCode != "UKR" || e.Root != "19" || e.Quad != 4 ||
 		e.Goldstein != -10 || !e.Historical || e.Date != "2022-02" || e.When != "2022-02" || e.StoryDate != "2024-07-12" ||
-		e.TriggerStart != trig || e.TriggerEnd != trig+len("February 2022 invasion") || e.Trigger != "February 2022 invasion" ||
+		e.TriggerStart != 533 || e.TriggerEnd != 555 || e.Trigger != "February 2022 invasion" ||
 		e.PloverType != "ASSAULT" || e.PloverContext != "military" || e.Sentence != 4 || e.URL != "https://example.org/a" || e.Seq == 0 {
 		t.Errorf("historical event row = %+v", e)
 	}
