@@ -216,6 +216,8 @@ type QuoteFilter struct {
 	Stance  string // assert|deny|uncertain
 	// Text matches the quote content (case-insensitive substring).
 	Text    string
+	// CanonicalOnly leaves out quotes of near-duplicate stories.
+	CanonicalOnly bool
 	StoryID string
 	Limit   int
 }

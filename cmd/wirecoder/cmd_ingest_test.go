@@ -82,16 +82,24 @@ func TestCorpusCommands(t *testing.T) {
 	if !strings.Contains(out, "\n2022-02,1,-10,-10,0,0,0,1,0.5,") {
 		t.Errorf("RUS-UKR csv:\n%s", out)
 	}
-	out, _, _ = runCmd(t, "events", "--db", db, "--code", "15-19", "--include-historical", "--no-reprints", "--format", "jsonl")
+	out, _, _ = runCmd(t, "events", "--db", db, "--code", "15-19", "--include-historical", "--format", "jsonl")
 	if n := strings.Count(out, "\n"); n != 2 || !strings.Contains(out, `"cameo":"190"`) {
 		t.Errorf("events 15-19 jsonl (%d lines):\n%s", n, out)
 	}
-	out, _, _ = runCmd(t, "events", "--db", db, "--actor", "BLR", "--plover", "MOBILIZE", "--no-reprints")
+	out, _, _ = runCmd(t, "events", "--db", db, "--actor", "BLR", "--plover", "MOBILIZE")
 	if !strings.Contains(out, "BLRMIL") || strings.Count(out, "\n") != 2 {
 		t.Errorf("events table:\n%s", out)
 	}
+	out, _, _ = runCmd(t, "events", "--db", db, "--actor", "BLR", "--plover", "MOBILIZE", "--include-reprints", "--format", "csv")
+	if strings.Count(out, "\n") != 3 {
+		t.Errorf("events with reprints:\n%s", out)
+	}
 	out, _, _ = runCmd(t, "quotes", "--db", db, "--speaker", "UKR", "--stance", "deny", "--format", "csv")
-	if !strings.HasPrefix(out, "id,date,speaker,stance,kind,via,content\n") || strings.Count(out, "\n") != 3 {
+	if !strings.HasPrefix(out, "id,date,speaker,stance,kind,via,content\n") || strings.Count(out, "\n") != 2 {
+		t.Errorf("quotes csv:\n%s", out)
+	}
+	out, _, _ = runCmd(t, "quotes", "--db", db, "--include-reprints", "--format", "csv")
+	if strings.Count(out, "\n") != 3 {
 		t.Errorf("quotes csv:\n%s", out)
 	}
 	out, _, _ = runCmd(t, "search", "--db", db, "--format", "json", "harvest")

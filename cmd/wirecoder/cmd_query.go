@@ -123,7 +123,7 @@ func checkDate(name, v string) error {
 }
 
 func runEvents(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "events", "[--db DSN] [--actor A] [--target B] [--code 15-19] [--plover TYPE] [--from D] [--to D] [--include-historical] [--format F]")
+	fs := newFlags(e, "events", "[--db DSN] [--actor A] [--target B] [--code 15-19] [--plover TYPE] [--from D] [--to D] [--include-historical] [--include-reprints] [--format F]")
 	dsn := fs.String("db", "", "database (default ./wirecoder.db)")
 	var f store.EventFilter
 	fs.StringVar(&f.Actor, "actor", "", "source actor code or prefix (BLR, BLRGOV)")
@@ -133,7 +133,7 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&f.From, "from", "", "first event date (YYYY[-MM[-DD]])")
 	fs.StringVar(&f.To, "to", "", "last event date (YYYY[-MM[-DD]])")
 	fs.BoolVar(&f.IncludeHistorical, "include-historical", false, "include events the stories tell as history")
-	fs.BoolVar(&f.CanonicalOnly, "no-reprints", false, "leave out events of near-duplicate stories")
+	reprints := fs.Bool("include-reprints", false, "include the events of near-duplicate stories (reprints)")
 	fs.IntVar(&f.Limit, "limit", 0, "at most this many events (0: all)")
 	format := fs.String("format", "table", "output: table|json|jsonl|csv")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -142,6 +142,7 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	if err := oneOf("format", *format, formats...); err != nil {
 		return err
 	}
+	f.CanonicalOnly = !*reprints
 	if err := parseCodeRange(*code, &f); err != nil {
 		return err
 	}
@@ -170,12 +171,13 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 }
 
 func runQuotes(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "quotes", "[--db DSN] [--speaker A] [--stance assert|deny|uncertain] [--text T] [--format F]")
+	fs := newFlags(e, "quotes", "[--db DSN] [--speaker A] [--stance assert|deny|uncertain] [--text T] [--include-reprints] [--format F]")
 	dsn := fs.String("db", "", "database (default ./wirecoder.db)")
 	var f store.QuoteFilter
 	fs.StringVar(&f.Speaker, "speaker", "", "speaker actor code or prefix")
 	fs.StringVar(&f.Stance, "stance", "", "assert|deny|uncertain")
 	fs.StringVar(&f.Text, "text", "", "words the quote contains")
+	qReprints := fs.Bool("include-reprints", false, "include the quotes of near-duplicate stories (reprints)")
 	fs.IntVar(&f.Limit, "limit", 0, "at most this many quotes (0: all)")
 	format := fs.String("format", "table", "output: table|json|jsonl|csv")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -184,6 +186,7 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 	if err := oneOf("format", *format, formats...); err != nil {
 		return err
 	}
+	f.CanonicalOnly = !*qReprints
 	if f.Stance != "" {
 		if err := oneOf("stance", f.Stance, "assert", "deny", "uncertain"); err != nil {
 			return err

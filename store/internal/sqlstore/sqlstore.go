@@ -619,6 +619,9 @@ func (s *DB) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote, er
 	if f.StoryID != "" {
 		where, args = append(where, `story_id = ?`), append(args, f.StoryID)
 	}
+	if f.CanonicalOnly {
+		where = append(where, `dup_of = ''`)
+	}
 	query := `SELECT ` + quoteCols + ` FROM quotes`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
