@@ -34,25 +34,25 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err := oneOf("format", *format, export.Formats...); err != nil {
 		return err
 	}
-	if err := checkDate("from", opt.Filter.From); err != nil {
+	if err := checkDateFlag("from", opt.Filter.From); err != nil {
 		return err
 	}
-	if err := checkDate("to", opt.Filter.To); err != nil {
+	if err := checkDateFlag("to", opt.Filter.To); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *dsn)
+	st, err := openCorpus(ctx, *dsn)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	if *out == "" {
-		return writeExport(ctx, st, e.stdout, *format, opt)
+		return writeCorpusExport(ctx, st, e.stdout, *format, opt)
 	}
 	f, err := os.Create(*out)
 	if err != nil {
 		return err
 	}
-	if err := writeExport(ctx, st, f, *format, opt); err != nil {
+	if err := writeCorpusExport(ctx, st, f, *format, opt); err != nil {
 		f.Close()
 		return err
 	}
@@ -62,7 +62,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func writeExport(ctx context.Context, st store.Store, w io.Writer, format string, opt export.Options) error {
+func writeCorpusExport(ctx context.Context, st store.Store, w io.Writer, format string, opt export.Options) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	if err := export.Write(ctx, st, bw, format, opt); err != nil {
 		return err

@@ -18,11 +18,11 @@ import (
 // no coder is linked in.
 var storyCoder func() (ingest.Coder, error)
 
-var errNoCoder = errors.New("no story coder is linked into this build")
+var errNoStoryCoder = errors.New("no story coder is linked into this build")
 
-func getCoder() (ingest.Coder, error) {
+func corpusCoder() (ingest.Coder, error) {
 	if storyCoder == nil {
-		return nil, errNoCoder
+		return nil, errNoStoryCoder
 	}
 	c, err := storyCoder()
 	if err != nil {
@@ -56,11 +56,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			return usagef("--date must be YYYY-MM-DD, not %q", *date)
 		}
 	}
-	c, err := getCoder()
+	c, err := corpusCoder()
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *dsn)
+	st, err := openCorpus(ctx, *dsn)
 	if err != nil {
 		return err
 	}

@@ -22,8 +22,8 @@ func init() {
 	register(&command{name: "stats", summary: "count stories, duplicates, events, quotes and claims in the store", run: runStats})
 }
 
-// openStore opens the store a --db flag names.
-func openStore(ctx context.Context, dsn string) (store.Store, error) {
+// openCorpus opens the store a --db flag names.
+func openCorpus(ctx context.Context, dsn string) (store.Store, error) {
 	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
@@ -31,16 +31,16 @@ func openStore(ctx context.Context, dsn string) (store.Store, error) {
 	return st, nil
 }
 
-var formats = []string{"table", "json", "jsonl", "csv"}
+var corpusFormats = []string{"table", "json", "jsonl", "csv"}
 
-// table is rows to print in one of the output formats.
-type table struct {
+// corpusTable is rows to print in one of the output formats.
+type corpusTable struct {
 	header []string
 	rows   [][]string
 	values []any // the JSON form of each row
 }
 
-func (t *table) write(w io.Writer, format string) error {
+func (t *corpusTable) write(w io.Writer, format string) error {
 	switch format {
 	case "json":
 		enc := json.NewEncoder(w)
@@ -82,9 +82,9 @@ func (t *table) write(w io.Writer, format string) error {
 	return tw.Flush()
 }
 
-// parseCodeRange parses --code: "15-19" (a range of roots), "19" or "0874"
+// parseCAMEOFlag parses --code: "15-19" (a range of roots), "19" or "0874"
 // (a code prefix).
-func parseCodeRange(s string, f *store.EventFilter) error {
+func parseCAMEOFlag(s string, f *store.EventFilter) error {
 	if s == "" {
 		return nil
 	}
@@ -106,7 +106,7 @@ func parseCodeRange(s string, f *store.EventFilter) error {
 	return nil
 }
 
-func checkDate(name, v string) error {
+func checkDateFlag(name, v string) error {
 	if v == "" {
 		return nil
 	}
@@ -139,20 +139,20 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, formats...); err != nil {
+	if err := oneOf("format", *format, corpusFormats...); err != nil {
 		return err
 	}
 	f.CanonicalOnly = !*reprints
-	if err := parseCodeRange(*code, &f); err != nil {
+	if err := parseCAMEOFlag(*code, &f); err != nil {
 		return err
 	}
-	if err := checkDate("from", f.From); err != nil {
+	if err := checkDateFlag("from", f.From); err != nil {
 		return err
 	}
-	if err := checkDate("to", f.To); err != nil {
+	if err := checkDateFlag("to", f.To); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *dsn)
+	st, err := openCorpus(ctx, *dsn)
 	if err != nil {
 		return err
 	}
@@ -161,7 +161,7 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	t := &table{header: []string{"id", "when", "source", "target", "cameo", "quad", "goldstein", "plover", "historical", "trigger"}}
+	t := &corpusTable{header: []string{"id", "when", "source", "target", "cameo", "quad", "goldstein", "plover", "historical", "trigger"}}
 	for _, ev := range evs {
 		t.rows = append(t.rows, []string{ev.ID, ev.When, ev.SourceCode, ev.TargetCode, ev.CAMEO, strconv.Itoa(ev.Quad),
 			strconv.FormatFloat(ev.Goldstein, 'f', -1, 64), ev.PloverType, strconv.FormatBool(ev.Historical), ev.Trigger})
@@ -183,7 +183,7 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, formats...); err != nil {
+	if err := oneOf("format", *format, corpusFormats...); err != nil {
 		return err
 	}
 	f.CanonicalOnly = !*qReprints
@@ -192,7 +192,7 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	st, err := openStore(ctx, *dsn)
+	st, err := openCorpus(ctx, *dsn)
 	if err != nil {
 		return err
 	}
@@ -201,7 +201,7 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	t := &table{header: []string{"id", "date", "speaker", "stance", "kind", "via", "content"}}
+	t := &corpusTable{header: []string{"id", "date", "speaker", "stance", "kind", "via", "content"}}
 	for _, q := range qs {
 		t.rows = append(t.rows, []string{q.ID, q.StoryDate, q.SpeakerCode, q.Stance, q.Kind, q.Via, q.Content})
 		t.values = append(t.values, q)
@@ -218,13 +218,13 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, formats...); err != nil {
+	if err := oneOf("format", *format, corpusFormats...); err != nil {
 		return err
 	}
 	if len(pos) == 0 {
 		return usagef("search needs a query")
 	}
-	st, err := openStore(ctx, *dsn)
+	st, err := openCorpus(ctx, *dsn)
 	if err != nil {
 		return err
 	}
@@ -233,7 +233,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	t := &table{header: []string{"story", "date", "title", "snippet"}}
+	t := &corpusTable{header: []string{"story", "date", "title", "snippet"}}
 	for _, h := range hits {
 		t.rows = append(t.rows, []string{h.StoryID, h.Date, h.Title, h.Snippet})
 		t.values = append(t.values, h)
@@ -248,10 +248,10 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, formats...); err != nil {
+	if err := oneOf("format", *format, corpusFormats...); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *dsn)
+	st, err := openCorpus(ctx, *dsn)
 	if err != nil {
 		return err
 	}
@@ -265,7 +265,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(s)
 	}
-	t := &table{header: []string{"stories", "duplicates", "near_duplicates", "events", "quotes", "claims"},
+	t := &corpusTable{header: []string{"stories", "duplicates", "near_duplicates", "events", "quotes", "claims"},
 		rows: [][]string{{strconv.FormatInt(s.Stories, 10), strconv.FormatInt(s.Duplicates, 10), strconv.FormatInt(s.NearDuplicates, 10),
 			strconv.FormatInt(s.Events, 10), strconv.FormatInt(s.Quotes, 10), strconv.FormatInt(s.Claims, 10)}},
 		values: []any{s}}

@@ -21,11 +21,11 @@ func runRecode(ctx context.Context, e *env, args []string) error {
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	c, err := getCoder()
+	c, err := corpusCoder()
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *dsn)
+	st, err := openCorpus(ctx, *dsn)
 	if err != nil {
 		return err
 	}

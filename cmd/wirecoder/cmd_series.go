@@ -35,16 +35,16 @@ func runSeries(ctx context.Context, e *env, args []string) error {
 	if err := oneOf("by", *by, "day", "week", "month"); err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, formats...); err != nil {
+	if err := oneOf("format", *format, corpusFormats...); err != nil {
 		return err
 	}
-	if err := checkDate("from", *from); err != nil {
+	if err := checkDateFlag("from", *from); err != nil {
 		return err
 	}
-	if err := checkDate("to", *to); err != nil {
+	if err := checkDateFlag("to", *to); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *dsn)
+	st, err := openCorpus(ctx, *dsn)
 	if err != nil {
 		return err
 	}
@@ -58,7 +58,7 @@ func runSeries(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(s)
 	}
-	t := &table{header: []string{"period", "events", "goldstein_sum", "goldstein_mean", "q1", "q2", "q3", "q4", "tension", "event_ids"}}
+	t := &corpusTable{header: []string{"period", "events", "goldstein_sum", "goldstein_mean", "q1", "q2", "q3", "q4", "tension", "event_ids"}}
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	for _, p := range s.Series {
 		t.rows = append(t.rows, []string{p.Period, strconv.Itoa(p.Events), f(p.GoldsteinSum), f(p.GoldsteinMean),
