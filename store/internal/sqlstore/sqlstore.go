@@ -550,8 +550,9 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, er
 		add(`when_ >= ?`, f.From)
 	}
 	if f.To != "" {
-		// "2024-07" as an upper bound includes the whole month.
-		add(`when_ <= ?`, f.To+"\uffff")
+		// "2024-07" as an upper bound includes the whole month; comparing
+		// the prefix keeps clear of collation rules for odd characters.
+		add(`SUBSTR(when_, 1, `+strconv.Itoa(len(f.To))+`) <= ?`, f.To)
 	}
 	if !f.IncludeHistorical {
 		add(`historical = 0`)
