@@ -516,3 +516,32 @@ func TestStoreFailures(t *testing.T) {
 		t.Errorf("store down: %s, %v", sum, err)
 	}
 }
+
+// FuzzReaders checks that no input makes the readers panic.
+func FuzzReaders(f *testing.F) {
+	f.Add("story.txt", "plain text")
+	f.Add("x.jsonl", "{\"id\":1}\n{\"text\":\"a\"}\n[")
+	f.Add("x.json", "[{\"text\":\"a\"},")
+	f.Add("x.html", "<html><body><p>a<p>b</body>")
+	f.Add("x.xml", "<?xml version=\"1.0\"?><rss><channel><item><description>&lt;p")
+	f.Fuzz(func(t *testing.T, name, content string) {
+		name = filepath.Base(filepath.Clean("/" + name))
+		if name == "/" || name == "." || strings.HasPrefix(name, ".") {
+			return
+		}
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			return
+		}
+		_ = ingest.HTMLText(content)
+		_ = ingest.IsEnglish(content)
+		db, err := sqlite.Open(context.Background(), ":memory:")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := ingest.Run(context.Background(), db, storetest.NewRuleCoder(), []string{dir}, ingest.Options{}); err != nil {
+			t.Errorf("run: %v", err)
+		}
+	})
+}

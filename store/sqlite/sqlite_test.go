@@ -63,3 +63,24 @@ func TestConcurrentOpen(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.db")
 	storetest.ConcurrentOpen(t, 4, func() (store.Store, error) { return sqlite.Open(context.Background(), path) })
 }
+
+// FuzzSearch checks that no user query is an FTS5 syntax error.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"border troops", `"unbalanced`, "OR", "NOT x", "a AND", "col:x", "x*", "^x", "(a OR b)", "NEAR(a b)", "\x00", "ü-ß"} {
+		f.Add(s)
+	}
+	db, err := sqlite.Open(context.Background(), ":memory:")
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer db.Close()
+	c := storetest.NewRuleCoder()
+	if _, err := db.Put(context.Background(), storetest.Record(f, c, "a", "2024-07-12", "a", storetest.TestStory)); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if _, err := db.Search(context.Background(), q, 5); err != nil {
+			t.Errorf("Search(%q) [FTS %q]: %v", q, sqlite.FTSQuery(q), err)
+		}
+	})
+}
