@@ -229,6 +229,8 @@ type Hit struct {
 	Date    string  `json:"date"`
 	URL     string  `json:"url"`
 	Snippet string  `json:"snippet"`
+	// DupOf is the first copy when the hit is a near-duplicate (a reprint).
+	DupOf string `json:"dup_of,omitempty"`
 	Rank    float64 `json:"rank"`
 }
 

@@ -101,6 +101,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 				fmt.Fprintf(e.stdout, "  failed: %s\n", f.Reason)
 			}
 		}
+		if err == nil && sum.Failed > 0 && sum.New+sum.Duplicate+sum.NearDuplicate+sum.NonEnglish == 0 {
+			// Some bad records are expected in a corpus; nothing at all is a
+			// failure of the run.
+			return fmt.Errorf("nothing ingested: %d failed", sum.Failed)
+		}
 	}
 	return err
 }

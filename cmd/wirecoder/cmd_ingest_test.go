@@ -165,7 +165,7 @@ func TestIngestWithoutCoder(t *testing.T) {
 func TestIngestURLNeedsNetworkFlag(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "w.db")
 	out, _, code := runCorpusCmd(t, "ingest", "--db", db, "http://127.0.0.1:1/story")
-	if code != 0 || !strings.Contains(out, "failed 1") || !strings.Contains(out, "--allow-network") {
+	if code != 1 || !strings.Contains(out, "failed 1") || !strings.Contains(out, "--allow-network") {
 		t.Errorf("exit %d: %s", code, out)
 	}
 	out, _, _ = runCorpusCmd(t, "ingest", "--db", db, "--allow-network", "http://127.0.0.1:1/story")

@@ -233,9 +233,9 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	t := &corpusTable{header: []string{"story", "date", "title", "snippet"}}
+	t := &corpusTable{header: []string{"story", "date", "reprint_of", "title", "snippet"}}
 	for _, h := range hits {
-		t.rows = append(t.rows, []string{h.StoryID, h.Date, h.Title, h.Snippet})
+		t.rows = append(t.rows, []string{h.StoryID, h.Date, h.DupOf, h.Title, h.Snippet})
 		t.values = append(t.values, h)
 	}
 	return t.write(e.stdout, *format)

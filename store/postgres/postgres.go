@@ -39,7 +39,7 @@ var dialect = sqlstore.Dialect{
 	},
 	Search: `SELECT s.id, s.title, s.date, s.url,
 		ts_headline('english', s.text, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8'),
-		ts_rank(s.tsv, q)::float8 AS rank
+		ts_rank(s.tsv, q)::float8 AS rank, s.dup_of
 		FROM stories s, websearch_to_tsquery('english', ?) q
 		WHERE s.tsv @@ q ORDER BY rank DESC, s.seq LIMIT ?`,
 	SearchArg: func(q string) string { return q },

@@ -39,7 +39,7 @@ var dialect = sqlstore.Dialect{
 		}},
 	},
 	FTSInsert: `INSERT INTO stories_fts (rowid, title, text) VALUES (?, ?, ?)`,
-	Search: `SELECT s.id, s.title, s.date, s.url, snippet(stories_fts, 1, '[', ']', '…', 12), -bm25(stories_fts)
+	Search: `SELECT s.id, s.title, s.date, s.url, snippet(stories_fts, 1, '[', ']', '…', 12), -bm25(stories_fts), s.dup_of
 		FROM stories_fts JOIN stories s ON s.seq = stories_fts.rowid
 		WHERE stories_fts MATCH ? ORDER BY bm25(stories_fts), s.seq LIMIT ?`,
 	SearchArg: FTSQuery,

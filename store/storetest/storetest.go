@@ -162,6 +162,15 @@ func testDedup(t *testing.T, st store.Store) {
 	if err != nil || len(ids) != 3 || ids[0] != a.Story.ID || ids[1] != re.Story.ID {
 		t.Errorf("story ids = %v, %v", ids, err)
 	}
+	// Search finds both copies and tells the reprint.
+	hits, err := st.Search(ctx, "frontier", 10)
+	if err != nil || len(hits) != 2 {
+		t.Fatalf("search = %v, %v", hits, err)
+	}
+	dups := map[string]string{hits[0].StoryID: hits[0].DupOf, hits[1].StoryID: hits[1].DupOf}
+	if want := map[string]string{a.Story.ID: "", re.Story.ID: a.Story.ID}; !reflect.DeepEqual(dups, want) {
+		t.Errorf("search dup links = %v, want %v", dups, want)
+	}
 }
 
 func eventIDs(evs []store.Event) []string {

@@ -38,7 +38,7 @@ type Dialect struct {
 	// FTSInsert, when set, indexes a new story: args (seq, title, text).
 	FTSInsert string
 	// Search is the full-text query: args (query, limit); columns id,
-	// title, date, url, snippet, rank.
+	// title, date, url, snippet, rank, dup_of.
 	Search string
 	// SearchArg turns the user's query into the backend's syntax.
 	SearchArg func(q string) string
@@ -694,7 +694,7 @@ func (s *DB) Search(ctx context.Context, query string, limit int) ([]store.Hit, 
 	var out []store.Hit
 	for rows.Next() {
 		var h store.Hit
-		if err := rows.Scan(&h.StoryID, &h.Title, &h.Date, &h.URL, &h.Snippet, &h.Rank); err != nil {
+		if err := rows.Scan(&h.StoryID, &h.Title, &h.Date, &h.URL, &h.Snippet, &h.Rank, &h.DupOf); err != nil {
 			return nil, s.fail("search", "", err)
 		}
 		out = append(out, h)
