@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
+	"strings"
 
 	"github.com/wirecoder/wirecoder/actor"
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/event"
+	"github.com/wirecoder/wirecoder/ingest"
 	"github.com/wirecoder/wirecoder/ner"
 	"github.com/wirecoder/wirecoder/pipeline"
 	"github.com/wirecoder/wirecoder/quote"
@@ -82,4 +85,59 @@ func codeDoc(ctx context.Context, p *pipeline.Pipeline, d *doc.Doc) error {
 		return err
 	}
 	return nil
+}
+
+// pipelineCoder adapts the coding pipeline to ingest.Coder for ingest and
+// recode.
+type pipelineCoder struct {
+	p        *pipeline.Pipeline
+	versions map[string]string
+}
+
+// newPipelineCoder builds the default pipeline for corpus work.
+func newPipelineCoder() (ingest.Coder, error) {
+	p, err := newPipeline(coderOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return &pipelineCoder{p: p, versions: buildVersions(p)}, nil
+}
+
+// Code runs the pipeline over d.
+func (c *pipelineCoder) Code(ctx context.Context, d *doc.Doc) error { return codeDoc(ctx, c.p, d) }
+
+// Versions identifies what coded a story: the build that embeds the models
+// and dictionaries, and the stages that ran. Every model and dictionary is
+// compiled into the binary, so the build's revision names them all.
+func (c *pipelineCoder) Versions() map[string]string {
+	out := make(map[string]string, len(c.versions))
+	for k, v := range c.versions {
+		out[k] = v
+	}
+	return out
+}
+
+func buildVersions(p *pipeline.Pipeline) map[string]string {
+	rev, modified := "devel", ""
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				if s.Value == "true" {
+					modified = "+dirty"
+				}
+			}
+		}
+	}
+	var names []string
+	for _, s := range p.Steps() {
+		names = append(names, s.Name)
+	}
+	return map[string]string{
+		"wirecoder": rev + modified,
+		"schema":    doc.SchemaV1,
+		"stages":    strings.Join(names, ","),
+	}
 }
