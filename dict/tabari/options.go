@@ -30,16 +30,16 @@ func (c CodeBy) String() string {
 // ComplexRules is the COMPLEX: command: when a sentence is too complex to
 // code. Zero counts are inactive.
 type ComplexRules struct {
-	Verbs, Actors, Pronouns, Conj, Comma, LateVerb int
+	Verbs, Actors, Pronouns, Conj, Comma, LateVerb              int
 	NoActPrior, NoActAfter, NoVerb, NoSource, NoTarget, NoEvent bool
-	Explain, NoSave                                           bool
+	Explain, NoSave                                             bool
 }
 
 // CommaRules is the COMMA: command: the lengths of the comma-delimited
 // clauses that are eliminated. A clause of n words goes when Min < n <= Max
 // (BMin/BMax at the start of the sentence, EMin/EMax at its end).
 type CommaRules struct {
-	Off                                bool
+	Off                              bool
 	Min, Max, BMin, BMax, EMin, EMax int
 }
 

@@ -17,7 +17,7 @@ type ElemKind uint8
 
 // The kinds of phrase elements.
 const (
-	Literal     ElemKind = iota // a literal word or stem
+	Literal  ElemKind = iota // a literal word or stem
 	VerbSlot                 // "*": where the verb root stands
 	Source                   // "$": the source actor
 	Target                   // "+": the target actor

@@ -1,0 +1,379 @@
+package tabari
+
+import (
+	dt "github.com/wirecoder/wirecoder/dict/tabari"
+	"github.com/wirecoder/wirecoder/doc"
+)
+
+// candidate is an event-generating verb phrase found in a clause.
+type candidate struct {
+	code     dt.EventCode
+	events   []Event
+	pattern  string
+	src      int // source slot
+	nullCode bool
+}
+
+// match is the outcome of matching one pattern.
+type match struct {
+	src, tgt, cmp int
+}
+
+// visible returns the tokens of clause [a, b) that were not eliminated, in
+// order, and the index of each token in that list (-1 when absent).
+func (s *sentence) visible(a, b int) ([]int, map[int]int) {
+	var vis []int
+	pos := map[int]int{}
+	for t := range s.toks {
+		u := s.tokU[t]
+		if u < a || u >= b || s.units[u].elim {
+			continue
+		}
+		pos[t] = len(vis)
+		vis = append(vis, t)
+	}
+	return vis, pos
+}
+
+// slotAt returns the actor slot starting at token t, or -1.
+func (s *sentence) slotAt(t int) int {
+	for k, sl := range s.slots {
+		if sl.tok0 == t {
+			return k
+		}
+	}
+	return -1
+}
+
+// matchPattern matches pattern p around the verb unit v of the clause
+// whose visible tokens are vis.
+func (s *sentence) matchPattern(p dt.Phrase, vis []int, pos map[int]int, v *unit) (match, bool) {
+	star := -1
+	for i, e := range p {
+		if e.Kind == dt.VerbSlot {
+			star = i
+			break
+		}
+	}
+	m := match{-1, -1, -1}
+	if star < 0 {
+		return m, false
+	}
+	v0, ok0 := pos[v.first]
+	v1, ok1 := pos[v.last]
+	if !ok0 || !ok1 {
+		return m, false
+	}
+	lower, upper := p[:star], p[star+1:]
+	// step matches element e at vis index i; it returns the next index.
+	step := func(e dt.Elem, i, limit int, st *match) (int, bool) {
+		if i >= limit {
+			return 0, false
+		}
+		t := vis[i]
+		switch e.Kind {
+		case dt.Literal:
+			if wordMatch(s.toks[t].Text, e) {
+				return i + 1, true
+			}
+			return 0, false
+		case dt.VerbSlot:
+			return 0, false
+		}
+		k := s.slotAt(t)
+		if k < 0 {
+			return 0, false
+		}
+		sl := s.slots[k]
+		switch e.Kind {
+		case dt.Source:
+			st.src = k
+		case dt.Target:
+			st.tgt = k
+		case dt.Compound:
+			if !sl.compound {
+				return 0, false
+			}
+			st.cmp = k
+		}
+		end, ok := pos[sl.tok1]
+		if !ok {
+			return 0, false
+		}
+		return end + 1, true
+	}
+	var rec func(els []dt.Elem, k, i, limit int, must bool, end func(int) bool, st match) (match, bool)
+	rec = func(els []dt.Elem, k, i, limit int, must bool, end func(int) bool, st match) (match, bool) {
+		if k == len(els) {
+			if end(i) {
+				return st, true
+			}
+			return st, false
+		}
+		hi := limit
+		if must {
+			hi = i + 1
+		}
+		for j := i; j < hi && j < limit; j++ {
+			st2 := st
+			next, ok := step(els[k], j, limit, &st2)
+			if !ok {
+				continue
+			}
+			if r, ok := rec(els, k+1, next, limit, els[k].Adjacent, end, st2); ok {
+				return r, true
+			}
+		}
+		return st, false
+	}
+	lowEnd := func(i int) bool {
+		if len(lower) > 0 && lower[len(lower)-1].Adjacent {
+			return i == v0
+		}
+		return i <= v0
+	}
+	r, ok := rec(lower, 0, 0, v0, false, lowEnd, m)
+	if !ok {
+		return m, false
+	}
+	r, ok = rec(upper, 0, v1+1, len(vis), p[star].Adjacent, func(int) bool { return true }, r)
+	return r, ok
+}
+
+func sameCodes(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// code runs the verb phrases of each clause (manual 7.6, 7.10).
+func (s *sentence) code(cl [][2]int) {
+	carried := -1 // source slot carried across clauses
+	var all []candidate
+	for ci, c := range cl {
+		a, b := c[0], c[1]
+		// an actor right after the conjunction overrides the carried source
+		if ci > 0 {
+			i := a
+			for i < b && (s.units[i].kind == uDeterm || s.units[i].kind == uAdj || s.units[i].elim) {
+				i++
+			}
+			if i < b && s.units[i].kind == uActor && s.units[i].slot >= 0 {
+				carried = s.units[i].slot
+			}
+		}
+		vis, pos := s.visible(a, b)
+		var found []candidate
+		for vi := a; vi < b; vi++ {
+			u := &s.units[vi]
+			if u.kind != uVerb || u.elim {
+				continue
+			}
+			cand, ok := s.codeVerb(u, vi, a, b, ci, carried, vis, pos)
+			if !ok {
+				continue
+			}
+			found = append(found, cand)
+			if cand.code.Flags&(dt.Subordinate|dt.Dominant) == 0 && s.opts.CodeBy != dt.ByAll {
+				break
+			}
+		}
+		// choose within the clause
+		var chosen []candidate
+		if s.opts.CodeBy == dt.ByAll {
+			chosen = found
+		} else {
+			for _, f := range found {
+				if f.code.Flags&dt.Dominant != 0 {
+					chosen = append(chosen, f)
+				}
+			}
+			if len(chosen) == 0 {
+				for _, f := range found {
+					if f.code.Flags&dt.Subordinate == 0 {
+						chosen = []candidate{f}
+						break
+					}
+				}
+			}
+			if len(chosen) == 0 && len(found) > 0 {
+				chosen = found[:1]
+			}
+		}
+		for _, ch := range chosen {
+			if ch.src >= 0 {
+				carried = ch.src
+			}
+		}
+		if len(chosen) == 0 && carried < 0 {
+			for k, sl := range s.slots {
+				if sl.u0 >= a && sl.u0 < b && !s.units[sl.u0].elim {
+					carried = k
+					break
+				}
+			}
+		}
+		all = append(all, chosen...)
+		if s.opts.CodeBy == dt.BySentence && len(chosen) > 0 {
+			break
+		}
+	}
+	// dominant codes preempt; subordinate codes only without others
+	dom, nonSub := false, false
+	for _, c := range all {
+		if c.code.Flags&dt.Dominant != 0 {
+			dom = true
+		}
+		if c.code.Flags&dt.Subordinate == 0 {
+			nonSub = true
+		}
+	}
+	seen := map[Event]bool{}
+	for _, c := range all {
+		if dom && c.code.Flags&dt.Dominant == 0 {
+			continue
+		}
+		if nonSub && c.code.Flags&dt.Subordinate != 0 {
+			continue
+		}
+		for _, e := range c.events {
+			k := Event{Source: e.Source, Target: e.Target, Code: e.Code}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			s.res.Events = append(s.res.Events, e)
+		}
+	}
+}
+
+// codeVerb finds the code and actors of one verb.
+func (s *sentence) codeVerb(u *unit, vi, a, b, ci, carried int, vis []int, pos map[int]int) (candidate, bool) {
+	v := &s.c.verbs[u.verb]
+	code := v.Code
+	m := match{-1, -1, -1}
+	pattern := ""
+	matched := false
+	for _, p := range v.Patterns {
+		if r, ok := s.matchPattern(p.Phrase, vis, pos, u); ok {
+			code, m, pattern, matched = p.Code, r, p.Text, true
+			break
+		}
+	}
+	if !matched && !v.HasCode {
+		return candidate{}, false
+	}
+	switch {
+	case code.Flags&dt.Discard != 0:
+		s.discard("discard phrase " + v.Text + " " + pattern)
+		return candidate{}, false
+	case code.Flags&dt.Complex != 0:
+		s.complex("complex phrase " + v.Text + " " + pattern)
+		return candidate{}, false
+	case code.Flags&dt.Null != 0 || code.Code == "":
+		return candidate{}, false
+	}
+	verbTok0 := u.first
+	inClause := func(k int) bool {
+		sl := s.slots[k]
+		return sl.u0 >= a && sl.u0 < b && !s.units[sl.u0].elim
+	}
+	src, tgt := m.src, m.tgt
+	if m.cmp >= 0 {
+		src, tgt = m.cmp, m.cmp
+	}
+	designated := m.src >= 0 || m.tgt >= 0 || m.cmp >= 0
+	if src < 0 {
+		if ci == 0 || carried < 0 {
+			for k := range s.slots {
+				if inClause(k) && s.slots[k].tok0 < verbTok0 && (tgt < 0 || !sameCodes(s.slots[k].codes, s.slots[tgt].codes)) {
+					src = k
+					break
+				}
+			}
+		}
+		if src < 0 && carried >= 0 && (tgt < 0 || !sameCodes(s.slots[carried].codes, s.slots[tgt].codes)) {
+			src = carried
+		}
+	}
+	if tgt < 0 {
+		var srcCodes []string
+		if src >= 0 {
+			srcCodes = s.slots[src].codes
+		}
+		for k := range s.slots {
+			if inClause(k) && s.slots[k].tok0 > u.last && k != src && !sameCodes(s.slots[k].codes, srcCodes) {
+				tgt = k
+				break
+			}
+		}
+		if tgt < 0 {
+			for k := range s.slots {
+				if inClause(k) && s.slots[k].tok0 < verbTok0 && k != src && !sameCodes(s.slots[k].codes, srcCodes) {
+					tgt = k
+					break
+				}
+			}
+		}
+		if tgt < 0 && src >= 0 && s.slots[src].compound {
+			tgt = src
+		}
+	}
+	// passive voice
+	if !designated && src >= 0 && tgt >= 0 && s.passive(u) {
+		src, tgt = tgt, src
+	}
+	var srcCodes, tgtCodes []string
+	if src >= 0 {
+		srcCodes = s.slots[src].codes
+	} else if s.opts.Default.Source != "" {
+		srcCodes = []string{s.opts.Default.Source}
+	}
+	if tgt >= 0 {
+		tgtCodes = s.slots[tgt].codes
+	} else if s.opts.Default.Target != "" {
+		tgtCodes = []string{s.opts.Default.Target}
+	}
+	if len(srcCodes) == 0 || len(tgtCodes) == 0 {
+		return candidate{}, false
+	}
+	span := s.span(u)
+	cand := candidate{code: code, pattern: pattern, src: src}
+	add := func(from, to []string, c string) {
+		for _, x := range from {
+			for _, y := range to {
+				if x == y {
+					continue
+				}
+				cand.events = append(cand.events, Event{Source: x, Target: y, Code: c, Verb: doc.Span(span), Pattern: pattern})
+			}
+		}
+	}
+	add(srcCodes, tgtCodes, code.Code)
+	if code.Paired != "" {
+		add(tgtCodes, srcCodes, code.Paired)
+	}
+	if len(cand.events) == 0 {
+		return candidate{}, false
+	}
+	return cand, true
+}
+
+// passive detects "WAS/WERE/BEEN (x) VERB BY".
+func (s *sentence) passive(u *unit) bool {
+	t := u.first
+	aux := false
+	for d := 1; d <= 2 && t-d >= 0; d++ {
+		w := s.toks[t-d].Text
+		if w == "WAS" || w == "WERE" || w == "BEEN" {
+			aux = true
+		}
+	}
+	return aux && u.last+1 < len(s.toks) && s.toks[u.last+1].Text == "BY"
+}

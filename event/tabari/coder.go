@@ -1,0 +1,229 @@
+// Package tabari codes events with TABARI's own semantics (Schrodt's
+// TABARI 0.8): a sparse, pattern-based parse over the word sequence, with
+// no dependency parse. It reads the TABARI dictionaries through package
+// dict/tabari and implements actor and agent recognition by longest
+// match, date-restricted and coded-compound actors, parsed compounds,
+// pronoun coreference, comma-delimited clause elimination, compound
+// sentences, verb patterns with source, target, compound and skip slots,
+// null, discard, complex, subordinate, dominant and paired codes, passive
+// voice and the complexity filter of the .options file.
+package tabari
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	dt "github.com/wirecoder/wirecoder/dict/tabari"
+	"github.com/wirecoder/wirecoder/doc"
+)
+
+// entryKind is what a dictionary phrase classifies a word as.
+type entryKind uint8
+
+const (
+	kActor entryKind = iota
+	kAgent
+	kNoun
+	kAdj
+	kVerb
+)
+
+// entry is one dictionary phrase in the word index.
+type entry struct {
+	kind   entryKind
+	phrase dt.Phrase
+	chars  int
+	order  int
+	actor  *dt.Actor
+	agent  *dt.Agent
+	verb   int // index into Coder.verbs
+}
+
+// Coder codes sentences with a set of TABARI dictionaries. It is
+// immutable after New and safe for concurrent use.
+type Coder struct {
+	verbs   []dt.Verb
+	index   map[byte][]*entry // by the first byte of the first word
+	opts    *dt.Options
+	timeOff bool
+}
+
+// Dictionaries are the dictionaries a Coder is built from.
+type Dictionaries struct {
+	Actors []*dt.Actors
+	Agents [][]dt.Agent
+	Verbs  []*dt.Verbs
+}
+
+// New builds a coder from dictionaries and options (nil options: the
+// TABARI defaults).
+func New(d Dictionaries, opts *dt.Options) *Coder {
+	if opts == nil {
+		opts = dt.DefaultOptions()
+	}
+	c := &Coder{index: map[byte][]*entry{}, opts: opts}
+	n := 0
+	add := func(e *entry) {
+		if len(e.phrase) == 0 || e.phrase[0].Kind != dt.Literal || e.phrase[0].Text == "" {
+			return
+		}
+		e.chars = e.phrase.Chars()
+		e.order = n
+		n++
+		k := e.phrase[0].Text[0]
+		c.index[k] = append(c.index[k], e)
+	}
+	for _, a := range d.Actors {
+		for i := range a.Actors {
+			add(&entry{kind: kActor, phrase: a.Actors[i].Phrase, actor: &a.Actors[i]})
+		}
+		for _, w := range a.Nouns {
+			add(&entry{kind: kNoun, phrase: w.Phrase})
+		}
+		for _, w := range a.Adjectives {
+			add(&entry{kind: kAdj, phrase: w.Phrase})
+		}
+	}
+	for _, ag := range d.Agents {
+		for i := range ag {
+			add(&entry{kind: kAgent, phrase: ag[i].Phrase, agent: &ag[i]})
+		}
+	}
+	for _, v := range d.Verbs {
+		for _, vb := range v.Verbs {
+			c.verbs = append(c.verbs, vb)
+			vi := len(c.verbs) - 1
+			add(&entry{kind: kVerb, phrase: vb.Root, verb: vi})
+			for _, f := range vb.Forms {
+				add(&entry{kind: kVerb, phrase: f, verb: vi})
+			}
+		}
+	}
+	for k, es := range c.index {
+		sort.SliceStable(es, func(i, j int) bool {
+			if es[i].chars != es[j].chars {
+				return es[i].chars > es[j].chars
+			}
+			return es[i].kind < es[j].kind
+		})
+		c.index[k] = es
+	}
+	return c
+}
+
+// Load reads the dictionaries and options a project names. Problems in
+// the files (malformed lines, which are skipped) are returned alongside.
+func Load(p *dt.Project) (*Coder, dt.Problems, error) {
+	var d Dictionaries
+	var probs dt.Problems
+	for _, f := range p.Actors {
+		a, pr, err := dt.ReadActorsFile(f)
+		if err != nil {
+			return nil, probs, fmt.Errorf("load tabari project %s: %w", p.Path, err)
+		}
+		probs = append(probs, pr...)
+		d.Actors = append(d.Actors, a)
+	}
+	for _, f := range p.Agents {
+		a, pr, err := dt.ReadAgentsFile(f)
+		if err != nil {
+			return nil, probs, fmt.Errorf("load tabari project %s: %w", p.Path, err)
+		}
+		probs = append(probs, pr...)
+		d.Agents = append(d.Agents, a)
+	}
+	for _, f := range p.Verbs {
+		v, pr, err := dt.ReadVerbsFile(f)
+		if err != nil {
+			return nil, probs, fmt.Errorf("load tabari project %s: %w", p.Path, err)
+		}
+		probs = append(probs, pr...)
+		d.Verbs = append(d.Verbs, v)
+	}
+	opts := dt.DefaultOptions()
+	if p.Options != "" {
+		o, pr, err := dt.ReadOptionsFile(p.Options)
+		if err != nil {
+			return nil, probs, fmt.Errorf("load tabari project %s: %w", p.Path, err)
+		}
+		probs = append(probs, pr...)
+		opts = o
+	}
+	return New(d, opts), probs, nil
+}
+
+// Options returns a copy of the coder's options, to be modified and
+// passed to CodeSentence.
+func (c *Coder) Options() *dt.Options { return c.opts.Clone() }
+
+// Event is one coded event.
+type Event struct {
+	Source, Target, Code string
+	// Verb locates the verb in the coded text (byte offsets).
+	Verb doc.Span
+	// Pattern is the matched verb pattern as written; "" for the root.
+	Pattern string
+}
+
+// Result is the coding of one sentence.
+type Result struct {
+	Events  []Event
+	Discard bool
+	Complex bool
+	// Reason explains a complex or discarded sentence.
+	Reason string
+}
+
+// Process codes each sentence of d (the whole text when d has no
+// sentences) and appends the events to d.Events. The story date is
+// d.Date when it parses as YYYY-MM-DD; date restrictions are otherwise
+// ignored.
+func (c *Coder) Process(ctx context.Context, d *doc.Doc) error {
+	date := docDate(d)
+	spans := []doc.Span{{Start: 0, End: len(d.Text)}}
+	if len(d.Sentences) > 0 {
+		spans = spans[:0]
+		for i := range d.Sentences {
+			spans = append(spans, d.TokenSpan(d.Sentences[i].First, d.Sentences[i].Last))
+		}
+	}
+	for si, sp := range spans {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !sp.Valid(len(d.Text)) {
+			continue
+		}
+		r := c.CodeSentence(d.Text[sp.Start:sp.End], date, nil)
+		for _, e := range r.Events {
+			trig := doc.Span{Start: sp.Start + e.Verb.Start, End: sp.Start + e.Verb.End}
+			d.Events = append(d.Events, doc.Event{
+				ID:       fmt.Sprintf("%s-tabari-%d", d.ID, len(d.Events)+1),
+				Source:   doc.Ref{Code: e.Source},
+				Target:   doc.Ref{Code: e.Target},
+				CAMEO:    e.Code,
+				Sent:     si,
+				Trigger:  trig,
+				Evidence: sp,
+			})
+		}
+	}
+	return nil
+}
+
+func docDate(d *doc.Doc) int {
+	s := strings.ReplaceAll(d.Date, "-", "")
+	if len(s) < 8 {
+		return 0
+	}
+	n := 0
+	for i := 0; i < 8; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
