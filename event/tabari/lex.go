@@ -36,7 +36,7 @@ func tokenize(s string) []token {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r), r == '?', r == '!', r == '-', r == '"', r == '(', r == ')', r == '[', r == ']',
-			r == '\u201c', r == '\u201d', r == '\u2013', r == '\u2014', r == ':', r == '*', r == '/', r == '\\':
+			r == '\u201c', r == '\u201d', r == '\u2013', r == '\u2014', r == ':', r == '*', r == '/', r == '\\', r == '_':
 			emit(i)
 		case r == '.':
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])

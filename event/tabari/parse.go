@@ -1,6 +1,7 @@
 package tabari
 
 import (
+	"fmt"
 	"strings"
 
 	dt "github.com/wirecoder/wirecoder/dict/tabari"
@@ -29,17 +30,18 @@ const (
 
 // unit is one classified word or dictionary phrase.
 type unit struct {
-	kind  uKind
-	toks  []int // the tokens matched (a phrase with gaps skips some)
-	first int   // first token
-	last  int   // last token
-	codes []string
-	agent *dt.Agent
-	verb  int
-	word  string // the token text for special words
-	elim  bool   // inside an eliminated comma-delimited clause
-	cmpd  bool   // conjunction or comma inside a compound phrase
-	slot  int    // actor slot index, -1 when none
+	kind   uKind
+	toks   []int // the tokens matched (a phrase with gaps skips some)
+	first  int   // first token
+	last   int   // last token
+	codes  []string
+	agent  *dt.Agent
+	verb   int
+	word   string // the token text for special words
+	elim   bool   // inside an eliminated comma-delimited clause
+	cmpd   bool   // conjunction or comma inside a compound actor
+	phrase bool   // conjunction of a compound noun or adjective phrase
+	slot   int    // actor slot index, -1 when none
 }
 
 // slot is an actor as the source and target searches see it: a single
@@ -280,141 +282,188 @@ func combineCode(actor string, a *dt.Agent) string {
 	return bare + actor
 }
 
-// agents attaches agents to the actor immediately before or after them,
-// or after OF/IN; unattached agents become actors under CONVERT AGENTS.
+// isFormer reports whether unit i is the word FORMER.
+func (s *sentence) isFormer(i int) bool {
+	return i >= 0 && i < len(s.units) && s.units[i].kind != uActor && s.units[i].kind != uAgent &&
+		len(s.units[i].toks) == 1 && s.toks[s.units[i].first].Text == "FORMER"
+}
+
+// agents attaches to each actor the agent right after it (across FORMER)
+// or, failing that, the agent right before it, optionally across a
+// preposition ("PRESIDENT OF ISRAEL"); FORMER before or after the actor or
+// before the agent makes the agent ELI (manual 5.4, 5.4.1). Agents not
+// attached become actors under CONVERT AGENTS.
 func (s *sentence) agents() {
+	attached := make([]bool, len(s.units))
+	for i := range s.units {
+		u := &s.units[i]
+		if u.kind != uActor {
+			continue
+		}
+		t := i
+		former := false
+		if s.isFormer(t + 1) {
+			former = true
+			t++
+		}
+		if !former && s.isFormer(i-1) {
+			former = true
+		}
+		ag := -1
+		if t+1 < len(s.units) && s.units[t+1].kind == uAgent {
+			ag = t + 1
+		} else {
+			l := i
+			if l > 0 && s.units[l-1].kind == uPrep {
+				l--
+			}
+			if l > 0 && s.units[l-1].kind == uAgent {
+				ag = l - 1
+				if !former && s.isFormer(ag-1) {
+					former = true
+				}
+			}
+		}
+		if ag < 0 {
+			continue
+		}
+		attached[ag] = true
+		a := s.units[ag].agent
+		if former {
+			a = &dt.Agent{Code: "~ELI"}
+		}
+		for k, c := range u.codes {
+			u.codes[k] = combineCode(c, a)
+		}
+	}
 	for i := range s.units {
 		u := &s.units[i]
 		if u.kind != uAgent {
 			continue
 		}
-		former := i > 0 && s.units[i-1].kind == uNull && s.toks[s.units[i-1].first].Text == "FORMER"
-		apply := func(a *unit) {
-			ag := u.agent
-			if former {
-				ag = &dt.Agent{Code: "~ELI"}
-			}
-			for k, c := range a.codes {
-				a.codes[k] = combineCode(c, ag)
-			}
-			u.kind = uNull
-		}
-		switch {
-		case i > 0 && s.units[i-1].kind == uActor:
-			apply(&s.units[i-1])
-		case i+1 < len(s.units) && s.units[i+1].kind == uActor:
-			apply(&s.units[i+1])
-		case i+2 < len(s.units) && s.units[i+1].kind == uPrep && s.units[i+2].kind == uActor:
-			apply(&s.units[i+2])
-		case i+3 < len(s.units) && s.units[i+1].kind == uPrep && s.units[i+2].kind == uDeterm && s.units[i+3].kind == uActor:
-			apply(&s.units[i+3])
-		case s.opts.ConvertAgents:
-			u.kind = uActor
-			code := u.agent.Code
-			if former {
-				code = "~ELI"
-			}
-			u.codes = []string{code}
-		default:
+		if attached[i] || !s.opts.ConvertAgents {
 			u.kind = uNoun
+			continue
+		}
+		u.kind = uActor
+		u.codes = []string{u.agent.Code}
+		if s.isFormer(i - 1) {
+			u.codes = []string{"~ELI"}
 		}
 	}
 }
 
-// compounds finds parsed compound actors:
-// np (, np)* [,] CONJ np with np = (ADJ|DETERM)* ACTOR, and marks compound
-// noun and adjective phrases (manual 7.5).
+// compounds marks parsed compound actors (manual 7.5): at each AND or NOR
+// followed by actors (across determiners and adjectives), it extends back
+// over actors joined by commas and conjunctions.
 func (s *sentence) compounds() {
-	// np starting at unit i: returns the actor unit and the next unit
-	np := func(i int) (int, int) {
-		for i < len(s.units) && (s.units[i].kind == uAdj || s.units[i].kind == uDeterm) {
-			i++
+	owner := make([]int, len(s.units)) // compound id per unit, 0 none
+	type span struct{ a, b int }
+	var cs []span
+	for i, u := range s.units {
+		if u.kind != uConj || (u.word != "AND" && u.word != "NOR") {
+			continue
 		}
-		if i < len(s.units) && s.units[i].kind == uActor {
-			return i, i + 1
+		end := -1
+		for j := i + 1; j < len(s.units); j++ {
+			k := s.units[j].kind
+			if k == uActor {
+				end = j
+			} else if k != uDeterm && k != uAdj {
+				break
+			}
 		}
-		return -1, i
+		if end < 0 {
+			continue
+		}
+		start := -1
+		need := false
+		for j := i; j >= 0; j-- {
+			k := s.units[j].kind
+			if k == uConj || k == uComma {
+				need = false
+			} else if k == uActor {
+				if need {
+					break
+				}
+				start = j
+				need = true
+			} else if k != uDeterm && k != uAdj {
+				break
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		cs = append(cs, span{start, end})
+		for j := start; j <= end; j++ {
+			owner[j] = len(cs)
+		}
 	}
-	for i := 0; i < len(s.units); i++ {
-		if s.units[i].kind != uActor || s.units[i].slot >= 0 {
+	for i := range s.units {
+		s.units[i].slot = -1
+	}
+	done := map[int]bool{}
+	for i := range s.units {
+		id := owner[i]
+		if id == 0 || done[id] {
 			continue
 		}
-		members := []int{i}
-		var seps []int
-		j := i + 1
-		for j < len(s.units) {
-			k := j
-			var sep []int
-			if s.units[k].kind == uComma {
-				sep = append(sep, k)
-				k++
-			}
-			isConj := false
-			if k < len(s.units) && s.units[k].kind == uConj && s.units[k].word != "BUT" {
-				sep = append(sep, k)
-				k++
-				isConj = true
-			}
-			if len(sep) == 0 {
-				break
-			}
-			a, next := np(k)
-			if a < 0 {
-				break
-			}
-			members = append(members, a)
-			seps = append(seps, sep...)
-			j = next
-			if isConj {
-				break
-			}
-		}
-		// a list must end with a conjunction
-		if len(members) > 1 {
-			last := seps[len(seps)-1]
-			if s.units[last].kind != uConj {
-				// drop members after the last conjunction
-				ci := -1
-				for x := len(seps) - 1; x >= 0; x-- {
-					if s.units[seps[x]].kind == uConj {
-						ci = x
-						break
-					}
+		done[id] = true
+		var sp span
+		// the span of the compound that owns unit i after later overrides
+		first, last := -1, -1
+		for j := range s.units {
+			if owner[j] == id {
+				if first < 0 {
+					first = j
 				}
-				if ci < 0 {
-					members = members[:1]
-				}
+				last = j
 			}
 		}
-		if len(members) < 2 {
-			continue
-		}
-		sl := slot{u0: i, u1: members[len(members)-1], tok0: s.units[i].first, tok1: s.units[members[len(members)-1]].last, compound: true}
-		seen := map[string]bool{}
-		for _, m := range members {
-			for _, c := range s.units[m].codes {
-				if !seen[c] {
-					seen[c] = true
-					sl.codes = append(sl.codes, c)
-				}
+		sp = span{first, last}
+		sl := slot{u0: sp.a, u1: sp.b, tok0: s.units[sp.a].first, tok1: s.units[sp.b].last, compound: true}
+		for j := sp.a; j <= sp.b; j++ {
+			u := &s.units[j]
+			switch u.kind {
+			case uActor:
+				sl.codes = append(sl.codes, u.codes...)
+				u.slot = len(s.slots)
+			case uConj, uComma:
+				u.cmpd = true
 			}
-			s.units[m].slot = len(s.slots)
 		}
-		for _, x := range seps {
-			s.units[x].cmpd = true
-		}
+		sl.codes = dedup(sl.codes)
 		s.slots = append(s.slots, sl)
-		i = members[len(members)-1]
 	}
 	for i := range s.units {
 		u := &s.units[i]
 		if u.kind == uActor && u.slot < 0 {
-			sl := slot{u0: i, u1: i, tok0: u.first, tok1: u.last, codes: dedup(u.codes), compound: len(dedup(u.codes)) > 1}
+			c := dedup(u.codes)
+			sl := slot{u0: i, u1: i, tok0: u.first, tok1: u.last, codes: c, compound: len(c) > 1}
 			u.slot = len(s.slots)
 			s.slots = append(s.slots, sl)
 		}
 	}
-	// compound noun and adjective phrases
+	sortSlots(s.slots)
+	s.relink()
+}
+
+// relink points the actor units at their slots after sorting.
+func (s *sentence) relink() {
+	for k, sl := range s.slots {
+		for ui := sl.u0; ui <= sl.u1; ui++ {
+			if s.units[ui].kind == uActor {
+				s.units[ui].slot = k
+			}
+		}
+	}
+}
+
+// nounPhrases marks the conjunctions of compound noun phrases
+// (NOUN CONJ ADJ* NOUN) and compound adjective phrases (ADJ CONJ ADJ),
+// which do not delimit clauses.
+func (s *sentence) nounPhrases() {
 	for i := 1; i+1 < len(s.units); i++ {
 		if s.units[i].kind != uConj || s.units[i].cmpd {
 			continue
@@ -425,13 +474,12 @@ func (s *sentence) compounds() {
 			j++
 		}
 		if prev == uNoun && j < len(s.units) && s.units[j].kind == uNoun {
-			s.units[i].cmpd = true
+			s.units[i].phrase = true
 		}
 		if prev == uAdj && s.units[i+1].kind == uAdj {
-			s.units[i].cmpd = true
+			s.units[i].phrase = true
 		}
 	}
-	sortSlots(s.slots)
 }
 
 func dedup(c []string) []string {
@@ -454,9 +502,9 @@ func sortSlots(sl []slot) {
 	}
 }
 
-// pronouns coreferences pronouns (manual 7.7): HE, SHE, IT to the first
-// actor of the sentence; ITS, HIS, HER to the nearest actor before;
-// THEY, THEM, THEIR to the first compound, else the first actor.
+// pronouns coreferences pronouns (manual 7.7): HE, SHE, IT, HIM, HER,
+// HIS, ITS to the first non-compound actor before the pronoun; THEY,
+// THEM, THEIR to the first compound before it, else the first actor.
 func (s *sentence) pronouns() {
 	if len(s.slots) == 0 {
 		return
@@ -469,28 +517,31 @@ func (s *sentence) pronouns() {
 		}
 		ref := -1
 		switch u.word {
-		case "HE", "SHE", "IT", "HIM":
-			ref = 0
-		case "ITS", "HIS", "HER":
-			for k := len(s.slots) - 1; k >= 0; k-- {
-				if s.slots[k].tok1 < u.first {
-					ref = k
-					break
-				}
-			}
 		case "THEY", "THEM", "THEIR":
-			ref = 0
-			for k := range s.slots {
-				if s.slots[k].compound {
+			for k, sl := range s.slots {
+				if sl.tok0 >= u.first {
+					break
+				}
+				if sl.compound && sl.u0 != sl.u1 {
+					ref = k
+					break
+				}
+				if ref < 0 {
+					ref = k
+				}
+			}
+		default:
+			for k, sl := range s.slots {
+				if sl.tok0 >= u.first {
+					break
+				}
+				if sl.u0 == sl.u1 {
 					ref = k
 					break
 				}
 			}
 		}
-		if ref < 0 || s.slots[ref].tok0 > u.first && u.word != "HE" && u.word != "SHE" && u.word != "IT" {
-			continue
-		}
-		if s.slots[ref].tok0 > u.first {
+		if ref < 0 {
 			continue
 		}
 		r := s.slots[ref]
@@ -500,31 +551,21 @@ func (s *sentence) pronouns() {
 	}
 	s.slots = append(s.slots, add...)
 	sortSlots(s.slots)
-	for k, sl := range s.slots {
-		for ui := sl.u0; ui <= sl.u1; ui++ {
-			if s.units[ui].kind == uActor {
-				s.units[ui].slot = k
-			}
-		}
-	}
+	s.relink()
 }
 
 // commas eliminates comma-delimited nonrestrictive clauses (manual 7.8).
+// Commas pair up left to right: a phrase between a comma and the next one
+// goes when Min <= n <= Max words, the phrase from a comma to the end of
+// the sentence when EMin <= n <= EMax, and the phrase before the first
+// comma when BMin <= n <= BMax. Commas inside compounds do not count; the
+// comma closing a phrase does not open the next one.
 func (s *sentence) commas() {
 	c := s.opts.Comma
 	if c.Off {
 		return
 	}
-	var commas []int // unit indices
-	for i, u := range s.units {
-		if u.kind == uComma && !u.cmpd {
-			commas = append(commas, i)
-		}
-	}
-	if len(commas) == 0 {
-		return
-	}
-	words := func(a, b int) int { // units (a, b) exclusive, counted in tokens
+	tokens := func(a, b int) int { // units (a, b) exclusive, in words
 		n := 0
 		for i := a + 1; i < b; i++ {
 			n += len(s.units[i].toks)
@@ -536,18 +577,29 @@ func (s *sentence) commas() {
 			s.units[i].elim = true
 		}
 	}
-	// beginning
-	if n := words(-1, commas[0]); n > c.BMin && n <= c.BMax {
-		elim(-1, commas[0])
-	}
-	for k := 0; k+1 < len(commas); k++ {
-		if n := words(commas[k], commas[k+1]); n > c.Min && n <= c.Max {
-			elim(commas[k], commas[k+1])
+	isComma := func(i int) bool { return s.units[i].kind == uComma && !s.units[i].cmpd }
+	for i := 0; i < len(s.units); i++ {
+		if !isComma(i) {
+			continue
 		}
-	}
-	last := commas[len(commas)-1]
-	if n := words(last, len(s.units)); n > c.EMin && n <= c.EMax {
-		elim(last, len(s.units))
+		if n := tokens(-1, i); n >= c.BMin && n <= c.BMax {
+			elim(-1, i)
+		}
+		j := i + 1
+		for j < len(s.units) && !isComma(j) {
+			j++
+		}
+		n := tokens(i, j)
+		if j == len(s.units) {
+			if n >= c.EMin && n <= c.EMax {
+				elim(i, j)
+			}
+			return
+		}
+		if n >= c.Min && n <= c.Max {
+			elim(i, j)
+		}
+		i = j
 	}
 }
 
@@ -557,7 +609,7 @@ func (s *sentence) clauses() [][2]int {
 	var out [][2]int
 	a := 0
 	for i, u := range s.units {
-		if u.kind == uConj && !u.cmpd && !u.elim {
+		if u.kind == uConj && !u.cmpd && !u.phrase && !u.elim && i > 0 && i+1 < len(s.units) {
 			out = append(out, [2]int{a, i})
 			a = i + 1
 		}
@@ -586,6 +638,7 @@ func (c *Coder) CodeSentence(text string, date int, opts *dt.Options) Result {
 	s.nounShift()
 	s.agents()
 	s.compounds()
+	s.nounPhrases()
 	s.pronouns()
 	s.commas()
 	cl := s.clauses()
@@ -615,7 +668,12 @@ func (c *Coder) CodeSentence(text string, date int, opts *dt.Options) Result {
 // checkComplex applies the COMPLEX: conditions.
 func (s *sentence) checkComplex(cl [][2]int) {
 	r := s.opts.Complex
-	verbs, actors, prons, conj := 0, 0, 0, len(cl)-1
+	verbs, actors, prons, conj := 0, 0, 0, 0
+	for _, u := range s.units {
+		if u.kind == uConj && !u.cmpd {
+			conj++
+		}
+	}
 	firstVerb := -1
 	for i, u := range s.units {
 		if u.elim {
@@ -663,4 +721,59 @@ func (s *sentence) actorBetween(a, b int) bool {
 // span returns the byte span of a unit.
 func (s *sentence) span(u *unit) doc.Span {
 	return doc.Span{Start: s.toks[u.first].Start, End: s.toks[u.last].End}
+}
+
+var uKindNames = [...]string{"null", "actor", "agent", "verb", "noun", "adjctv", "determ", "pronoun", "conj", "comma", "auxil", "byword", "number", "prep"}
+
+// String names the word type as the TABARI parse display does.
+func (k uKind) String() string {
+	if int(k) < len(uKindNames) {
+		return uKindNames[k]
+	}
+	return "kind?"
+}
+
+// Parse returns TABARI's view of a sentence, one word per line with its
+// type and codes, eliminated clauses marked with "-" and compound
+// conjunctions with "&" (compare TABARI's P)arse display).
+func (c *Coder) Parse(text string, date int, opts *dt.Options) string {
+	if opts == nil {
+		opts = c.opts
+	}
+	s := &sentence{c: c, opts: opts, date: date, toks: tokenize(text)}
+	if len(s.toks) == 0 {
+		return ""
+	}
+	s.classify()
+	s.nounShift()
+	s.agents()
+	s.compounds()
+	s.nounPhrases()
+	s.pronouns()
+	s.commas()
+	var b strings.Builder
+	for i, u := range s.units {
+		words := make([]string, len(u.toks))
+		for k, t := range u.toks {
+			words[k] = s.toks[t].Text
+		}
+		mark := " "
+		if u.elim {
+			mark = "-"
+		} else if u.cmpd || u.phrase {
+			mark = "&"
+		}
+		fmt.Fprintf(&b, "%s%3d %-8s %s", mark, i, u.kind, strings.Join(words, "_"))
+		if u.kind == uVerb {
+			fmt.Fprintf(&b, " <%s>", c.verbs[u.verb].Text)
+		}
+		if len(u.codes) > 0 {
+			fmt.Fprintf(&b, " [%s]", strings.Join(u.codes, "/"))
+		}
+		if u.slot >= 0 && u.kind == uActor {
+			fmt.Fprintf(&b, " slot=%d", u.slot)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
