@@ -154,7 +154,7 @@ func sameCodes(a, b []string) bool {
 
 // code runs the verb phrases of each clause (manual 7.6, 7.10).
 func (s *sentence) code(cl [][2]int) {
-	carried := -1 // source slot carried across clauses
+	carried := -1 // source actor unit carried across clauses
 	var all []candidate
 	for ci, c := range cl {
 		a, b := c[0], c[1]
@@ -165,7 +165,7 @@ func (s *sentence) code(cl [][2]int) {
 				i++
 			}
 			if i < b && s.units[i].kind == uActor && s.units[i].slot >= 0 {
-				carried = s.units[i].slot
+				carried = i
 			}
 		}
 		vis, pos := s.visible(a, b)
@@ -212,9 +212,9 @@ func (s *sentence) code(cl [][2]int) {
 			}
 		}
 		if len(chosen) == 0 && carried < 0 {
-			for k, sl := range s.slots {
-				if sl.u0 >= a && sl.u0 < b && !s.units[sl.u0].elim {
-					carried = k
+			for i := a; i < b; i++ {
+				if s.units[i].kind == uActor && !s.units[i].elim {
+					carried = i
 					break
 				}
 			}
@@ -279,50 +279,70 @@ func (s *sentence) codeVerb(u *unit, vi, a, b, ci, carried int, vis []int, pos m
 	case code.Flags&dt.Null != 0 || code.Code == "":
 		return candidate{}, false
 	}
-	verbTok0 := u.first
-	inClause := func(k int) bool {
-		sl := s.slots[k]
-		return sl.u0 >= a && sl.u0 < b && !s.units[sl.u0].elim
+	// actors are searched unit by unit; a compound is expanded when the
+	// events are made
+	isActor := func(i int) bool {
+		return i >= a && i < b && s.units[i].kind == uActor && !s.units[i].elim && s.units[i].slot >= 0
 	}
-	src, tgt := m.src, m.tgt
+	own := func(i int) []string { return s.units[i].codes }
+	distinct := func(i, j int) bool { return j < 0 || !sameCodes(own(i), own(j)) }
+	src, tgt := -1, -1
+	if m.src >= 0 {
+		src = s.slots[m.src].u0
+	}
+	if m.tgt >= 0 {
+		tgt = s.slots[m.tgt].u0
+	}
 	if m.cmp >= 0 {
-		src, tgt = m.cmp, m.cmp
+		src, tgt = s.slots[m.cmp].u0, s.slots[m.cmp].u0
 	}
 	designated := m.src >= 0 || m.tgt >= 0 || m.cmp >= 0
+	def := s.opts.Default
+	srcDefault, tgtDefault := false, false
 	if src < 0 {
 		if ci == 0 || carried < 0 {
-			for k := range s.slots {
-				if inClause(k) && s.slots[k].tok0 < verbTok0 && (tgt < 0 || !sameCodes(s.slots[k].codes, s.slots[tgt].codes)) {
-					src = k
+			for i := a; i < vi; i++ {
+				if isActor(i) && i != tgt && distinct(i, tgt) {
+					src = i
 					break
 				}
 			}
 		}
-		if src < 0 && carried >= 0 && (tgt < 0 || !sameCodes(s.slots[carried].codes, s.slots[tgt].codes)) {
+		if src < 0 && carried >= 0 && carried != tgt && distinct(carried, tgt) {
 			src = carried
+		}
+		if src < 0 {
+			if def.Source != "" && def.Prior {
+				srcDefault = true
+			} else {
+				// greedy: the first actor after the verb
+				for i := vi + 1; i < b; i++ {
+					if isActor(i) && i != tgt && distinct(i, tgt) {
+						src = i
+						break
+					}
+				}
+			}
 		}
 	}
 	if tgt < 0 {
-		var srcCodes []string
-		if src >= 0 {
-			srcCodes = s.slots[src].codes
-		}
-		for k := range s.slots {
-			if inClause(k) && s.slots[k].tok0 > u.last && k != src && !sameCodes(s.slots[k].codes, srcCodes) {
-				tgt = k
+		for i := vi + 1; i < b; i++ {
+			if isActor(i) && i != src && (src < 0 || distinct(i, src)) {
+				tgt = i
 				break
 			}
 		}
 		if tgt < 0 {
-			for k := range s.slots {
-				if inClause(k) && s.slots[k].tok0 < verbTok0 && k != src && !sameCodes(s.slots[k].codes, srcCodes) {
-					tgt = k
-					break
+			if def.Target != "" && def.After {
+				tgtDefault = true
+			} else {
+				for i := vi - 1; i >= a; i-- {
+					if isActor(i) && i != src && (src < 0 || distinct(i, src)) {
+						tgt = i
+						break
+					}
 				}
 			}
-		}
-		if tgt < 0 && src >= 0 && s.slots[src].compound {
-			tgt = src
 		}
 	}
 	// passive voice
@@ -330,17 +350,21 @@ func (s *sentence) codeVerb(u *unit, vi, a, b, ci, carried int, vis []int, pos m
 		src, tgt = tgt, src
 	}
 	var srcCodes, tgtCodes []string
-	if src >= 0 {
-		srcCodes = s.slots[src].codes
-	} else if s.opts.Default.Source != "" {
-		srcCodes = []string{s.opts.Default.Source}
+	switch {
+	case src >= 0:
+		srcCodes = s.slots[s.units[src].slot].codes
+	case srcDefault || def.Source != "":
+		srcCodes = []string{def.Source}
 	}
-	if tgt >= 0 {
-		tgtCodes = s.slots[tgt].codes
-	} else if s.opts.Default.Target != "" {
-		tgtCodes = []string{s.opts.Default.Target}
+	switch {
+	case tgt >= 0 && src >= 0 && s.units[tgt].slot == s.units[src].slot && m.cmp < 0:
+		tgtCodes = own(tgt)
+	case tgt >= 0:
+		tgtCodes = s.slots[s.units[tgt].slot].codes
+	case tgtDefault || def.Target != "":
+		tgtCodes = []string{def.Target}
 	}
-	if len(srcCodes) == 0 || len(tgtCodes) == 0 {
+	if len(srcCodes) == 0 || len(tgtCodes) == 0 || srcCodes[0] == "" || tgtCodes[0] == "" {
 		return candidate{}, false
 	}
 	span := s.span(u)
