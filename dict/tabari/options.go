@@ -63,6 +63,11 @@ type Options struct {
 	Labels        map[string]string
 	Output        []string
 	Nonevents     string
+	// Forward is the FORWARD: sequence format (e.g. "^^*****NNN*SSS")
+	// locating the story and sentence numbers in record IDs; ForwardOff
+	// keeps the format but disables pronoun forwarding.
+	Forward    string
+	ForwardOff bool
 	// Set holds every SET: parameter as read, upper-cased.
 	Set map[string]string
 }
@@ -165,7 +170,19 @@ func (o *Options) Apply(line string) error {
 		o.Output = append(o.Output, up)
 	case "NONE":
 		o.Nonevents = up
-	case "FORW", "ISSU", "FREQ", "ATTR":
+	case "FORW":
+		f := strings.Fields(up)
+		if len(f) == 0 {
+			return fmt.Errorf("FORWARD needs a sequence format")
+		}
+		o.Forward = f[0]
+		o.ForwardOff = false
+		for _, w := range f[1:] {
+			if w == "OFF" {
+				o.ForwardOff = true
+			}
+		}
+	case "ISSU", "FREQ", "ATTR":
 		// accepted, not used in coding
 	default:
 		return fmt.Errorf("unknown command %q", cmd)
@@ -368,4 +385,30 @@ func (o *Options) applySet(arg string) error {
 		o.Label, err = truth(v)
 	}
 	return err
+}
+
+// StorySentence extracts the story and sentence numbers from a record ID
+// with the FORWARD format: "^" stands for a blank between the date and the
+// ID, "*" for any character, "N" for a digit of the story number and "S"
+// for a digit of the sentence number. ok is false when there is no format
+// or the ID is too short.
+func (o *Options) StorySentence(id string) (story string, sent int, ok bool) {
+	f := strings.TrimLeft(o.Forward, "^")
+	if f == "" || len(id) < len(f) {
+		return "", 0, false
+	}
+	var sb strings.Builder
+	for i := 0; i < len(f); i++ {
+		switch f[i] {
+		case 'N':
+			sb.WriteByte(id[i])
+		case 'S':
+			d := id[i]
+			if d < '0' || d > '9' {
+				return "", 0, false
+			}
+			sent = sent*10 + int(d-'0')
+		}
+	}
+	return sb.String(), sent, true
 }

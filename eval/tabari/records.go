@@ -156,7 +156,8 @@ func Read(r io.Reader, name string) ([]Record, []error, error) {
 		t := strings.TrimSpace(line)
 		if d, dt, id, ok := header(t); ok && looksHeader(line) {
 			flush()
-			cur = &Record{Date: d, DateText: dt, ID: id, Category: category(id), Line: n}
+			f := strings.Fields(id)
+			cur = &Record{Date: d, DateText: dt, ID: id, Category: category(f[len(f)-1]), Line: n}
 			continue
 		}
 		if cur == nil {
@@ -216,9 +217,13 @@ func parseFields(r *Record, c string) []string {
 		}
 		j := strings.IndexByte(c[i:], '}')
 		if j < 0 {
-			break
+			// an unclosed field runs to the end of the comment
+			j = len(c) - i
 		}
 		body := strings.TrimSpace(c[i+1 : i+j])
+		if nl := strings.IndexByte(body, '\n'); nl >= 0 && !strings.HasPrefix(strings.ToUpper(body), "OPTION:") {
+			body = strings.TrimSpace(body[:nl])
+		}
 		partial := i > 0 && c[i-1] == '-'
 		i += j
 		if partial {

@@ -57,6 +57,8 @@ func Load(projectPath string) (*Suite, error) {
 func (s *Suite) Run(ctx context.Context, all bool, each func(r *Record, o Outcome, ok bool)) (*Scorer, error) {
 	opts := s.Coder.Options()
 	var sc Scorer
+	var prev *et.Antecedent
+	prevStory, prevSent := "", -1
 	for i := range s.Records {
 		if err := ctx.Err(); err != nil {
 			return &sc, err
@@ -70,10 +72,21 @@ func (s *Suite) Run(ctx context.Context, all bool, each func(r *Record, o Outcom
 				s.Problems = append(s.Problems, fmt.Errorf("record %s (line %d): option %q: %w", r.ID, r.Line, o, err))
 			}
 		}
-		out := Code(s.Coder, r, opts)
-		ok := sc.Add(r, out)
+		var fw *et.Antecedent
+		story, sent, ok := opts.StorySentence(r.ID)
+		if ok && !opts.ForwardOff && story == prevStory && sent == prevSent+1 {
+			fw = prev
+		}
+		res := s.Coder.CodeForward(r.Text, r.Date, opts, fw)
+		out := outcome(res)
+		if ok {
+			prev, prevStory, prevSent = res.Forward, story, sent
+		} else {
+			prev, prevStory, prevSent = nil, "", -1
+		}
+		correct := sc.Add(r, out)
 		if each != nil {
-			each(r, out, ok)
+			each(r, out, correct)
 		}
 	}
 	return &sc, nil
@@ -81,7 +94,10 @@ func (s *Suite) Run(ctx context.Context, all bool, each func(r *Record, o Outcom
 
 // Code codes one record's text.
 func Code(c *et.Coder, r *Record, opts *dt.Options) Outcome {
-	res := c.CodeSentence(r.Text, r.Date, opts)
+	return outcome(c.CodeSentence(r.Text, r.Date, opts))
+}
+
+func outcome(res et.Result) Outcome {
 	o := Outcome{Discard: res.Discard, Complex: res.Complex}
 	for _, e := range res.Events {
 		o.Events = append(o.Events, Event{Source: e.Source, Target: e.Target, Code: e.Code})

@@ -174,6 +174,8 @@ type Result struct {
 	Complex bool
 	// Reason explains a complex or discarded sentence.
 	Reason string
+	// Forward is what the sentence forwards to the next one of its story.
+	Forward *Antecedent
 }
 
 // Process codes each sentence of d (the whole text when d has no

@@ -35,6 +35,7 @@ type unit struct {
 	first  int   // first token
 	last   int   // last token
 	codes  []string
+	base   []string // actor codes before agents were attached
 	agent  *dt.Agent
 	verb   int
 	word   string // the token text for special words
@@ -76,6 +77,7 @@ type sentence struct {
 	slots  []slot
 	res    Result
 	allCap bool
+	prev   *Antecedent
 }
 
 // matchPhrase matches a dictionary phrase at token i; it returns the
@@ -173,6 +175,7 @@ func (s *sentence) classify() {
 				default:
 					u.kind = uActor
 					u.codes = strings.Split(code, "/")
+					u.base = append([]string(nil), u.codes...)
 				}
 			case kAgent:
 				if best.agent.Code == "---" {
@@ -506,7 +509,7 @@ func sortSlots(sl []slot) {
 // HIS, ITS to the first non-compound actor before the pronoun; THEY,
 // THEM, THEIR to the first compound before it, else the first actor.
 func (s *sentence) pronouns() {
-	if len(s.slots) == 0 {
+	if len(s.slots) == 0 && s.prev == nil {
 		return
 	}
 	var add []slot
@@ -542,12 +545,20 @@ func (s *sentence) pronouns() {
 			}
 		}
 		if ref < 0 {
+			if s.prev != nil && len(s.prev.Codes) > 0 {
+				c := s.prev.Codes
+				add = append(add, slot{u0: i, u1: i, tok0: u.first, tok1: u.last, codes: c})
+				u.kind = uActor
+				u.codes = c
+				u.base = c
+			}
 			continue
 		}
 		r := s.slots[ref]
 		add = append(add, slot{u0: i, u1: i, tok0: u.first, tok1: u.last, codes: r.codes, compound: r.compound})
 		u.kind = uActor
 		u.codes = r.codes
+		u.base = s.units[r.u0].base
 	}
 	s.slots = append(s.slots, add...)
 	sortSlots(s.slots)
@@ -620,10 +631,24 @@ func (s *sentence) clauses() [][2]int {
 // CodeSentence codes one sentence on date (YYYYMMDD; 0 ignores date
 // restrictions) with opts (nil: the coder's options).
 func (c *Coder) CodeSentence(text string, date int, opts *dt.Options) Result {
+	return c.CodeForward(text, date, opts, nil)
+}
+
+// Antecedent is the actor a sentence forwards to the pronouns that open
+// the next sentence of the same story (FORWARD:, manual 8.4): the first
+// actor before a verb, without its agent.
+type Antecedent struct {
+	Codes []string
+}
+
+// CodeForward is CodeSentence with the antecedent forwarded from the
+// previous sentence of the story (nil: none). A pronoun with no actor
+// before it in the sentence refers to the antecedent.
+func (c *Coder) CodeForward(text string, date int, opts *dt.Options, prev *Antecedent) Result {
 	if opts == nil {
 		opts = c.opts
 	}
-	s := &sentence{c: c, opts: opts, date: date, toks: tokenize(text)}
+	s := &sentence{c: c, opts: opts, date: date, toks: tokenize(text), prev: prev}
 	if len(s.toks) == 0 {
 		return s.res
 	}
@@ -641,6 +666,7 @@ func (c *Coder) CodeSentence(text string, date int, opts *dt.Options) Result {
 	s.nounPhrases()
 	s.pronouns()
 	s.commas()
+	s.res.Forward = s.antecedent()
 	cl := s.clauses()
 	for _, u := range s.units {
 		if u.kind == uVerb && !u.elim {
@@ -776,4 +802,21 @@ func (c *Coder) Parse(text string, date int, opts *dt.Options) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// antecedent returns the first actor before the first verb, for
+// forwarding to the next sentence.
+func (s *sentence) antecedent() *Antecedent {
+	for _, u := range s.units {
+		if u.elim {
+			continue
+		}
+		if u.kind == uVerb {
+			return nil
+		}
+		if u.kind == uActor && len(u.base) > 0 {
+			return &Antecedent{Codes: u.base[:1]}
+		}
+	}
+	return nil
 }
