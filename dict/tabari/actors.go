@@ -73,9 +73,9 @@ func ReadActors(r io.Reader, name string) (*Actors, Problems, error) {
 	// the open synonym group: indices into a.Actors, waiting for codes
 	var group []int
 	groupCoded := false
-	closeGroup := func(line int) {
+	closeGroup := func() {
 		if len(group) > 0 && !groupCoded {
-			bad(line, "actor %q has no code", a.Actors[group[0]].Text)
+			bad(a.Actors[group[0]].Line, "actor %q has no code", a.Actors[group[0]].Text)
 			// drop the uncoded group
 			a.Actors = a.Actors[:group[0]]
 		}
@@ -96,15 +96,15 @@ func ReadActors(r io.Reader, name string) (*Actors, Problems, error) {
 			section = ""
 			continue
 		case up == "<NOUN>" || up == "<NOUNS>":
-			closeGroup(n)
+			closeGroup()
 			section = "noun"
 			continue
 		case up == "<ADJECTIVE>" || up == "<ADJECTIVES>" || up == "<ADJ>":
-			closeGroup(n)
+			closeGroup()
 			section = "adj"
 			continue
 		case strings.HasPrefix(up, "<"):
-			closeGroup(n)
+			closeGroup()
 			section = "other"
 			continue
 		}
@@ -165,7 +165,7 @@ func ReadActors(r io.Reader, name string) (*Actors, Problems, error) {
 			}
 			continue
 		}
-		closeGroup(n)
+		closeGroup()
 		ph, blocks, err := splitEntry(s)
 		var p Phrase
 		if err == nil {
@@ -191,7 +191,7 @@ func ReadActors(r io.Reader, name string) (*Actors, Problems, error) {
 			groupCoded = true
 		}
 	}
-	closeGroup(lr.n)
+	closeGroup()
 	if err := lr.err(); err != nil {
 		return a, probs, fmt.Errorf("%s: %s:%d: %w", op, name, lr.n, err)
 	}
