@@ -128,6 +128,7 @@ func Read(r io.Reader, name string) ([]Record, []error, error) {
 	var cur *Record
 	var text, comment []string
 	inComment := false
+	prevBlank := false
 	n := 0
 	flush := func() {
 		if cur == nil {
@@ -144,6 +145,15 @@ func Read(r io.Reader, name string) ([]Record, []error, error) {
 	for sc.Scan() {
 		n++
 		line := strings.TrimRight(sc.Text(), "\r")
+		wasBlank := prevBlank
+		prevBlank = strings.TrimSpace(line) == ""
+		if inComment {
+			// an unclosed comment ends at the next record header that
+			// follows a blank line
+			if _, _, _, ok := header(strings.TrimSpace(line)); ok && looksHeader(line) && wasBlank {
+				inComment = false
+			}
+		}
 		if inComment {
 			if i := strings.Index(line, "*/"); i >= 0 {
 				comment = append(comment, line[:i])
