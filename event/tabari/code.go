@@ -401,15 +401,24 @@ func (s *sentence) codeVerb(u *unit, vi, a, b, ci, carried int, vis []int, pos m
 	return cand, true
 }
 
-// passive detects "WAS/WERE/BEEN (x) VERB BY".
+// passive detects passive voice (manual 7.9): WAS, WERE or BEEN one or two
+// words before the verb and BY one to three words after it.
 func (s *sentence) passive(u *unit) bool {
 	t := u.first
-	aux := false
-	for d := 1; d <= 2 && t-d >= 0; d++ {
-		w := s.toks[t-d].Text
-		if w == "WAS" || w == "WERE" || w == "BEEN" {
-			aux = true
+	by := false
+	for d := 1; d <= 3 && t+d < len(s.toks); d++ {
+		if s.toks[t+d].Text == "BY" {
+			by = true
 		}
 	}
-	return aux && u.last+1 < len(s.toks) && s.toks[u.last+1].Text == "BY"
+	if !by {
+		return false
+	}
+	for d := 1; d <= 2 && t-d >= 0; d++ {
+		switch s.toks[t-d].Text {
+		case "WAS", "WERE", "BEEN":
+			return true
+		}
+	}
+	return false
 }

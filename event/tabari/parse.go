@@ -708,7 +708,7 @@ func (s *sentence) checkComplex(cl [][2]int) {
 		switch u.kind {
 		case uVerb:
 			verbs++
-			if firstVerb < 0 {
+			if firstVerb < 0 && s.c.verbs[u.verb].Code.Flags&dt.Null == 0 {
 				firstVerb = i
 			}
 		case uActor:
