@@ -267,7 +267,11 @@ func ReadAgents(r io.Reader, name string) ([]Agent, Problems, error) {
 		}
 		syn := s[0] == '+'
 		if syn {
-			s = s[1:]
+			s = strings.TrimSpace(s[1:])
+			if s == "" {
+				bad(n, "empty synonym")
+				continue
+			}
 		}
 		if s[0] == '[' && len(pending) > 0 {
 			syn = true

@@ -73,7 +73,7 @@ func (s *sentence) matchPattern(p dt.Phrase, vis []int, pos map[int]int, v *unit
 		t := vis[i]
 		switch e.Kind {
 		case dt.Literal:
-			if wordMatch(s.toks[t].Text, e) {
+			if patternWordMatch(s.toks[t].Text, e) {
 				return i + 1, true
 			}
 			return 0, false

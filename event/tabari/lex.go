@@ -122,3 +122,12 @@ func wordMatch(t string, e dt.Elem) bool {
 	}
 	return false
 }
+
+// patternWordMatch matches a literal of a verb pattern: an exact word
+// (followed by an underscore) takes no endings there.
+func patternWordMatch(t string, e dt.Elem) bool {
+	if e.Exact {
+		return t == e.Text
+	}
+	return strings.HasPrefix(t, e.Text)
+}
