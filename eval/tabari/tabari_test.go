@@ -148,3 +148,14 @@ func TestValidationSuite(t *testing.T) {
 		t.Errorf("accuracy %.4f below the floor %.2f", res.Accuracy, minAccuracy)
 	}
 }
+
+func TestReadUnclosedComment(t *testing.T) {
+	in := "330101  A-01\nFreedonia accused Sylvania.\n/*\n{ FRE / SYL / 112 }\n\n330102  A-02\nMore text.\n/*\n{ OPTION: DEFAULT: OFF } */\n"
+	recs, probs, err := Read(strings.NewReader(in), "u.text")
+	if err != nil || len(probs) > 0 {
+		t.Fatal(err, probs)
+	}
+	if len(recs) != 2 || recs[1].ID != "A-02" || len(recs[0].Options) != 0 || len(recs[1].Options) != 1 {
+		t.Errorf("records %+v", recs)
+	}
+}
