@@ -166,8 +166,7 @@ func Read(r io.Reader, name string) ([]Record, []error, error) {
 		t := strings.TrimSpace(line)
 		if d, dt, id, ok := header(t); ok && looksHeader(line) {
 			flush()
-			f := strings.Fields(id)
-			cur = &Record{Date: d, DateText: dt, ID: id, Category: category(f[len(f)-1]), Line: n}
+			cur = &Record{Date: d, DateText: dt, ID: id, Category: category(id), Line: n}
 			continue
 		}
 		if cur == nil {
@@ -213,8 +212,18 @@ func looksHeader(line string) bool {
 	return len(line) > 0 && line[0] >= '0' && line[0] <= '9'
 }
 
+// category is the first field of the ID that is not a number (some
+// headers repeat the date), up to its first "-".
 func category(id string) string {
-	c, _, _ := strings.Cut(id, "-")
+	f := strings.Fields(id)
+	first := ""
+	for _, x := range f {
+		if strings.Trim(x, "0123456789") != "" {
+			first = x
+			break
+		}
+	}
+	c, _, _ := strings.Cut(first, "-")
 	return strings.ToUpper(strings.TrimSpace(c))
 }
 
