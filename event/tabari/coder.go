@@ -41,11 +41,14 @@ type entry struct {
 	verb   int // index into Coder.verbs
 }
 
+// keyLen is how many leading bytes of a phrase's first word index it.
+const keyLen = 3
+
 // Coder codes sentences with a set of TABARI dictionaries. It is
 // immutable after New and safe for concurrent use.
 type Coder struct {
 	verbs   []dt.Verb
-	index   map[byte][]*entry // by the first byte of the first word
+	index   map[string][]*entry // by the first word, cut to keyLen bytes
 	opts    *dt.Options
 	timeOff bool
 }
@@ -63,7 +66,7 @@ func New(d Dictionaries, opts *dt.Options) *Coder {
 	if opts == nil {
 		opts = dt.DefaultOptions()
 	}
-	c := &Coder{index: map[byte][]*entry{}, opts: opts}
+	c := &Coder{index: map[string][]*entry{}, opts: opts}
 	n := 0
 	add := func(e *entry) {
 		if len(e.phrase) == 0 || e.phrase[0].Kind != dt.Literal || e.phrase[0].Text == "" {
@@ -72,7 +75,10 @@ func New(d Dictionaries, opts *dt.Options) *Coder {
 		e.chars = e.phrase.Chars()
 		e.order = n
 		n++
-		k := e.phrase[0].Text[0]
+		k := e.phrase[0].Text
+		if len(k) > keyLen {
+			k = k[:keyLen]
+		}
 		c.index[k] = append(c.index[k], e)
 	}
 	for _, a := range d.Actors {

@@ -140,16 +140,18 @@ func (s *sentence) classify() {
 		t := s.toks[i].Text
 		var best *entry
 		var bestToks []int
-		for _, e := range s.c.index[t[0]] {
-			if best != nil && e.chars < best.chars {
-				break
-			}
-			m := s.matchPhrase(e.phrase, i, used)
-			if m == nil {
-				continue
-			}
-			if best == nil || len(m) > 0 && contiguous(m) && !contiguous(bestToks) {
-				best, bestToks = e, m
+		for k := 1; k <= keyLen && k <= len(t); k++ {
+			for _, e := range s.c.index[t[:k]] {
+				if best != nil && e.chars < best.chars {
+					break
+				}
+				m := s.matchPhrase(e.phrase, i, used)
+				if m == nil {
+					continue
+				}
+				if best == nil || better(e, m, best, bestToks) {
+					best, bestToks = e, m
+				}
 			}
 		}
 		sk, special := specialWords[t]
@@ -217,6 +219,22 @@ func (s *sentence) classify() {
 			s.tokU[j] = ui
 		}
 	}
+}
+
+// better reports whether entry e matching tokens m beats the best so
+// far: more characters, then a contiguous match, then actors before
+// agents, nouns, adjectives and verbs, then dictionary order.
+func better(e *entry, m []int, best *entry, bm []int) bool {
+	if e.chars != best.chars {
+		return e.chars > best.chars
+	}
+	if c, bc := contiguous(m), contiguous(bm); c != bc {
+		return c
+	}
+	if e.kind != best.kind {
+		return e.kind < best.kind
+	}
+	return e.order < best.order
 }
 
 func contiguous(m []int) bool {
