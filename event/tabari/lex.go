@@ -94,29 +94,39 @@ func fold(r rune) rune {
 	return r
 }
 
-// endings are the regular noun and verb endings TABARI accepts after an
-// exact word (manual 5.2.3).
-var endings = []string{"S", "'S", "'", "ED", "ES", "EN", "ING", "D"}
+// nounEndings are the regular plural and possessive endings TABARI
+// accepts after the last exact word of an actor, agent or noun phrase;
+// verbEndings are the regular verb endings (manual 5.2.3).
+var (
+	nounEndings = []string{"S", "'S", "'", "ES"}
+	verbEndings = []string{"S", "ED", "ES", "EN", "ING", "D"}
+)
 
-// wordMatch reports whether token text t matches the literal element e.
-func wordMatch(t string, e dt.Elem) bool {
+// wordMatch reports whether token text t matches the literal element e;
+// last tells whether e ends its phrase (only the last word takes endings)
+// and verb selects the verb endings.
+func wordMatch(t string, e dt.Elem, last, verb bool) bool {
 	if !strings.HasPrefix(t, e.Text) {
 		return false
 	}
 	if !e.Exact || len(t) == len(e.Text) {
 		return true
 	}
-	if e.NoEndings {
+	if e.NoEndings || !last {
 		return false
 	}
 	rest := t[len(e.Text):]
-	for _, x := range endings {
+	ends := nounEndings
+	if verb {
+		ends = verbEndings
+	}
+	for _, x := range ends {
 		if rest == x {
 			return true
 		}
 	}
 	// doubled final consonant: PLAN -> PLANNED, PLANNING
-	if len(rest) > 1 && rest[0] == e.Text[len(e.Text)-1] {
+	if verb && len(rest) > 1 && rest[0] == e.Text[len(e.Text)-1] {
 		r := rest[1:]
 		return r == "ED" || r == "ING"
 	}

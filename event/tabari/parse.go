@@ -83,7 +83,7 @@ type sentence struct {
 // matchPhrase matches a dictionary phrase at token i; it returns the
 // matched tokens or nil. Gaps (blank connectors) may skip up to maxGap
 // words but never a comma.
-func (s *sentence) matchPhrase(p dt.Phrase, i int, used []bool) []int {
+func (s *sentence) matchPhrase(p dt.Phrase, i int, used []bool, verb bool) []int {
 	const maxGap = 6
 	var out []int
 	pos := i
@@ -93,11 +93,11 @@ func (s *sentence) matchPhrase(p dt.Phrase, i int, used []bool) []int {
 		}
 		found := -1
 		if k == 0 {
-			if pos < len(s.toks) && !used[pos] && wordMatch(s.toks[pos].Text, e) {
+			if pos < len(s.toks) && !used[pos] && wordMatch(s.toks[pos].Text, e, k == len(p)-1, verb) {
 				found = pos
 			}
 		} else if p[k-1].Adjacent {
-			if pos < len(s.toks) && !used[pos] && wordMatch(s.toks[pos].Text, e) {
+			if pos < len(s.toks) && !used[pos] && wordMatch(s.toks[pos].Text, e, k == len(p)-1, verb) {
 				found = pos
 			}
 		} else {
@@ -105,7 +105,7 @@ func (s *sentence) matchPhrase(p dt.Phrase, i int, used []bool) []int {
 				if s.toks[j].Text == "," {
 					break
 				}
-				if !used[j] && wordMatch(s.toks[j].Text, e) {
+				if !used[j] && wordMatch(s.toks[j].Text, e, k == len(p)-1, verb) {
 					found = j
 					break
 				}
@@ -145,7 +145,7 @@ func (s *sentence) classify() {
 				if best != nil && e.chars < best.chars {
 					break
 				}
-				m := s.matchPhrase(e.phrase, i, used)
+				m := s.matchPhrase(e.phrase, i, used, e.kind == kVerb)
 				if m == nil {
 					continue
 				}
@@ -572,10 +572,12 @@ func (s *sentence) pronouns() {
 			}
 			continue
 		}
+		// the pronoun stands for the actor at the head of what it refers
+		// to; a compound still expands when events are made
 		r := s.slots[ref]
 		add = append(add, slot{u0: i, u1: i, tok0: u.first, tok1: u.last, codes: r.codes, compound: r.compound})
 		u.kind = uActor
-		u.codes = r.codes
+		u.codes = s.units[r.u0].codes
 		u.base = s.units[r.u0].base
 	}
 	s.slots = append(s.slots, add...)
