@@ -304,7 +304,7 @@ func expandSynsets(s string, synsets map[string][]string, depth int) ([]string, 
 	}
 	var out []string
 	for _, m := range members {
-		sub, err := expandSynsets(s[:amp]+exactWords(m)+s[j:], synsets, depth+1)
+		sub, err := expandSynsets(s[:amp]+m+s[j:], synsets, depth+1)
 		if err != nil {
 			return nil, err
 		}
@@ -316,38 +316,21 @@ func expandSynsets(s string, synsets map[string][]string, depth int) ([]string, 
 	return out, nil
 }
 
-// exactWords marks every word of a synset member with "=": synset
-// members are neither stemmed nor given the regular endings (manual 5.6).
-func exactWords(m string) string {
-	var b strings.Builder
-	word, syn := false, false
-	flush := func() {
-		if word && !syn {
-			b.WriteByte('=')
-		}
-		word, syn = false, false
-	}
-	for i := 0; i < len(m); i++ {
-		c := m[i]
-		switch c {
-		case ' ', '\t', '_', '~':
-			flush()
-			if c != '_' || i+1 < len(m) {
-				b.WriteByte(c)
-			}
-		case '=':
-		default:
-			if c == '&' {
-				syn = true
-			}
-			if c == '&' || c == '$' || c == '+' || c == '%' || c == '^' || c == '*' {
-				b.WriteByte(c)
-				continue
-			}
-			word = true
-			b.WriteByte(c)
+// patternChars is TABARI's length of a pattern (manual 5.7.1): its letters
+// and digits, not counting synset designators.
+func patternChars(s string) int {
+	n := 0
+	inSyn := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '&':
+			inSyn = true
+		case c == ' ' || c == '\t' || c == '_' || c == '~':
+			inSyn = false
+		case !inSyn && (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'):
+			n++
 		}
 	}
-	flush()
-	return b.String()
+	return n
 }

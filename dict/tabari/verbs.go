@@ -14,6 +14,9 @@ type Pattern struct {
 	Phrase Phrase // holds exactly one VerbSlot
 	Code   EventCode
 	Line   int
+	// Len is the length patterns are tried by, longest first: the letters
+	// and digits of the pattern, synset designators not counted.
+	Len int
 }
 
 // Verb is a verb root with its irregular forms and patterns. Patterns are
@@ -172,19 +175,27 @@ func ReadVerbs(r io.Reader, name string) (*Verbs, Problems, error) {
 			}
 			var alts []string
 			if err == nil {
-				alts, err = ExpandPattern(ph, v.Synsets)
+				alts, err = expandAlts(ph)
 			}
 			if err != nil {
 				bad(n, "%v", err)
 				continue
 			}
+		alts:
 			for _, a := range alts {
-				p, err := ParsePhrase(a)
+				exp, err := expandSynsets(a, v.Synsets, 0)
 				if err != nil {
 					bad(n, "%v", err)
 					break
 				}
-				v.Verbs[cur].Patterns = append(v.Verbs[cur].Patterns, Pattern{Text: ph, Phrase: p, Code: code, Line: n})
+				for _, x := range exp {
+					p, err := ParsePhrase(x)
+					if err != nil {
+						bad(n, "%v", err)
+						break alts
+					}
+					v.Verbs[cur].Patterns = append(v.Verbs[cur].Patterns, Pattern{Text: ph, Phrase: p, Code: code, Line: n, Len: patternChars(a)})
+				}
 			}
 			continue
 		}
@@ -210,7 +221,7 @@ func ReadVerbs(r io.Reader, name string) (*Verbs, Problems, error) {
 		cur = len(v.Verbs) - 1
 	}
 	for i := range v.Verbs {
-		sortStable(v.Verbs[i].Patterns, func(p Pattern) int { return p.Phrase.Chars() })
+		sortStable(v.Verbs[i].Patterns, func(p Pattern) int { return p.Len })
 	}
 	if err := lr.err(); err != nil {
 		return v, probs, fmt.Errorf("%s: %s:%d: %w", op, name, lr.n, err)
