@@ -573,11 +573,15 @@ func (s *sentence) pronouns() {
 			continue
 		}
 		// the pronoun stands for the actor at the head of what it refers
-		// to; a compound still expands when events are made
+		// to, without that actor's agent; a compound still expands when
+		// events are made
 		r := s.slots[ref]
 		add = append(add, slot{u0: i, u1: i, tok0: u.first, tok1: u.last, codes: r.codes, compound: r.compound})
 		u.kind = uActor
-		u.codes = s.units[r.u0].codes
+		u.codes = s.units[r.u0].base
+		if len(u.codes) == 0 {
+			u.codes = s.units[r.u0].codes
+		}
 		u.base = s.units[r.u0].base
 	}
 	s.slots = append(s.slots, add...)
