@@ -10,7 +10,6 @@ type candidate struct {
 	code     dt.EventCode
 	events   []Event
 	pattern  string
-	src      int // source slot
 	nullCode bool
 }
 
@@ -154,19 +153,20 @@ func sameCodes(a, b []string) bool {
 
 // code runs the verb phrases of each clause (manual 7.6, 7.10).
 func (s *sentence) code(cl [][2]int) {
-	carried := -1 // source actor unit carried across clauses
+	// the regular source persists across verbs and clauses as in TABARI's
+	// coder: set by the first verb that finds one, reset when a clause
+	// starts with an actor, after a passive verb, and after a source set
+	// by a pattern; -1 none, defaultSource the DEFAULT: source
+	source := -1
+	passive := false
 	var all []candidate
 	for ci, c := range cl {
 		a, b := c[0], c[1]
-		// an actor right after the conjunction overrides the carried source
-		if ci > 0 {
-			i := a
-			for i < b && (s.units[i].kind == uDeterm || s.units[i].kind == uAdj || s.units[i].elim) {
-				i++
-			}
-			if i < b && s.units[i].kind == uActor && s.units[i].slot >= 0 {
-				carried = i
-			}
+		if s.clauseWords(a, b) < 3 {
+			continue // an unrecognized compound noun, not a clause
+		}
+		if ci > 0 && a < b && s.units[a].kind == uActor && !s.units[a].elim && s.units[a].slot >= 0 {
+			source = a
 		}
 		vis, pos := s.visible(a, b)
 		var found []candidate
@@ -175,8 +175,14 @@ func (s *sentence) code(cl [][2]int) {
 			if u.kind != uVerb || u.elim {
 				continue
 			}
-			cand, ok := s.codeVerb(u, vi, a, b, ci, carried, vis, pos)
-			if !ok {
+			if passive {
+				source, passive = -1, false
+			}
+			cand, st := s.codeVerb(u, vi, a, b, source, vis, pos)
+			if st.touched {
+				source, passive = st.source, st.passive
+			}
+			if !st.ok {
 				continue
 			}
 			found = append(found, cand)
@@ -203,24 +209,11 @@ func (s *sentence) code(cl [][2]int) {
 				}
 			}
 			if len(chosen) == 0 && len(found) > 0 {
-				chosen = found[:1]
-			}
-		}
-		for _, ch := range chosen {
-			if ch.src >= 0 {
-				carried = ch.src
-			}
-		}
-		if len(chosen) == 0 && carried < 0 {
-			for i := a; i < b; i++ {
-				if s.units[i].kind == uActor && !s.units[i].elim {
-					carried = i
-					break
-				}
+				chosen = found
 			}
 		}
 		all = append(all, chosen...)
-		if s.opts.CodeBy == dt.BySentence && len(chosen) > 0 {
+		if s.opts.CodeBy == dt.BySentence && len(chosen) > 0 && chosen[0].code.Flags&dt.Subordinate == 0 {
 			break
 		}
 	}
@@ -253,8 +246,19 @@ func (s *sentence) code(cl [][2]int) {
 	}
 }
 
+// defaultSource marks the DEFAULT: source as the persistent source.
+const defaultSource = -2
+
+// verbState is what coding one verb leaves for the next ones.
+type verbState struct {
+	ok      bool // an event was made
+	touched bool // the verb reached the actor search
+	source  int  // the persistent source after this verb
+	passive bool // passive voice was detected
+}
+
 // codeVerb finds the code and actors of one verb.
-func (s *sentence) codeVerb(u *unit, vi, a, b, ci, carried int, vis []int, pos map[int]int) (candidate, bool) {
+func (s *sentence) codeVerb(u *unit, vi, a, b, source int, vis []int, pos map[int]int) (candidate, verbState) {
 	v := &s.c.verbs[u.verb]
 	code := v.Code
 	m := match{-1, -1, -1}
@@ -266,26 +270,33 @@ func (s *sentence) codeVerb(u *unit, vi, a, b, ci, carried int, vis []int, pos m
 			break
 		}
 	}
+	st := verbState{source: source}
 	if !matched && !v.HasCode {
-		return candidate{}, false
+		return candidate{}, st
 	}
 	switch {
 	case code.Flags&dt.Discard != 0:
 		s.discard("discard phrase " + v.Text + " " + pattern)
-		return candidate{}, false
+		return candidate{}, st
 	case code.Flags&dt.Complex != 0:
 		s.complex("complex phrase " + v.Text + " " + pattern)
-		return candidate{}, false
+		return candidate{}, st
 	case code.Flags&dt.Null != 0 || code.Code == "":
-		return candidate{}, false
+		return candidate{}, st
 	}
+	st.touched = true
 	// actors are searched unit by unit; a compound is expanded when the
 	// events are made
 	isActor := func(i int) bool {
 		return i >= a && i < b && s.units[i].kind == uActor && !s.units[i].elim && s.units[i].slot >= 0
 	}
-	own := func(i int) []string { return s.units[i].codes }
-	distinct := func(i, j int) bool { return j < 0 || !sameCodes(own(i), own(j)) }
+	own := func(i int) []string {
+		if i == defaultSource {
+			return []string{s.opts.Default.Source}
+		}
+		return s.units[i].codes
+	}
+	distinct := func(i, j int) bool { return j == -1 || i == -1 || !sameCodes(own(i), own(j)) }
 	src, tgt := -1, -1
 	if m.src >= 0 {
 		src = s.slots[m.src].u0
@@ -298,77 +309,77 @@ func (s *sentence) codeVerb(u *unit, vi, a, b, ci, carried int, vis []int, pos m
 	}
 	designated := m.src >= 0 || m.tgt >= 0 || m.cmp >= 0
 	def := s.opts.Default
-	srcDefault, tgtDefault := false, false
+	regularSrc, regularTgt := false, false
 	if src < 0 {
-		if ci == 0 || carried < 0 {
-			for i := a; i < vi; i++ {
-				if isActor(i) && i != tgt && distinct(i, tgt) {
-					src = i
+		regularSrc = true
+		if source != -1 && (source == defaultSource || isActorAnywhere(s, source)) {
+			src = source
+		} else {
+			for i := a; i < b; i++ {
+				if !isActor(i) || !distinct(i, tgt) || i == tgt {
+					continue
+				}
+				if def.Source != "" && def.Prior && i > vi {
 					break
 				}
+				src = i
+				break
 			}
-		}
-		if src < 0 && carried >= 0 && carried != tgt && distinct(carried, tgt) {
-			src = carried
-		}
-		if src < 0 {
-			if def.Source != "" && def.Prior {
-				srcDefault = true
-			} else {
-				// greedy: the first actor after the verb
-				for i := vi + 1; i < b; i++ {
-					if isActor(i) && i != tgt && distinct(i, tgt) {
-						src = i
-						break
-					}
-				}
+			if src < 0 && def.Source != "" {
+				src = defaultSource
 			}
 		}
 	}
 	if tgt < 0 {
+		regularTgt = true
 		for i := vi + 1; i < b; i++ {
-			if isActor(i) && i != src && (src < 0 || distinct(i, src)) {
+			if isActor(i) && i != src && distinct(i, src) {
 				tgt = i
 				break
 			}
 		}
-		if tgt < 0 {
-			if def.Target != "" && def.After {
-				tgtDefault = true
-			} else {
-				for i := vi - 1; i >= a; i-- {
-					if isActor(i) && i != src && (src < 0 || distinct(i, src)) {
-						tgt = i
-						break
-					}
+		if tgt < 0 && !(def.Target != "" && def.After) {
+			for i := vi - 1; i >= a; i-- {
+				if isActor(i) && i != src && distinct(i, src) {
+					tgt = i
+					break
 				}
+			}
+			if tgt < 0 && src >= 0 && s.slots[s.units[src].slot].compound {
+				tgt = src
 			}
 		}
 	}
+	if regularSrc {
+		st.source = src
+	} else {
+		st.source = -1
+	}
 	// passive voice
-	if !designated && src >= 0 && tgt >= 0 && s.passive(u) {
+	if !designated && regularSrc && regularTgt && src >= 0 && tgt >= 0 && s.passive(u) {
 		src, tgt = tgt, src
+		st.passive = true
 	}
 	var srcCodes, tgtCodes []string
 	switch {
 	case src >= 0:
 		srcCodes = s.slots[s.units[src].slot].codes
-	case srcDefault || def.Source != "":
+	case src == defaultSource || def.Source != "":
 		srcCodes = []string{def.Source}
 	}
 	switch {
-	case tgt >= 0 && src >= 0 && s.units[tgt].slot == s.units[src].slot && m.cmp < 0:
+	case tgt >= 0 && src >= 0 && tgt != src && s.units[tgt].slot == s.units[src].slot && m.cmp < 0:
 		tgtCodes = own(tgt)
 	case tgt >= 0:
 		tgtCodes = s.slots[s.units[tgt].slot].codes
-	case tgtDefault || def.Target != "":
+	case def.Target != "":
 		tgtCodes = []string{def.Target}
 	}
 	if len(srcCodes) == 0 || len(tgtCodes) == 0 || srcCodes[0] == "" || tgtCodes[0] == "" {
-		return candidate{}, false
+		return candidate{}, st
 	}
 	span := s.span(u)
-	cand := candidate{code: code, pattern: pattern, src: src}
+	cand := candidate{code: code, pattern: pattern}
 	add := func(from, to []string, c string) {
 		for _, x := range from {
 			for _, y := range to {
@@ -396,9 +407,24 @@ func (s *sentence) codeVerb(u *unit, vi, a, b, ci, carried int, vis []int, pos m
 		}
 	}
 	if len(cand.events) == 0 {
-		return candidate{}, false
+		return candidate{}, st
 	}
-	return cand, true
+	st.ok = true
+	return cand, st
+}
+
+// isActorAnywhere reports whether unit i is a live actor.
+func isActorAnywhere(s *sentence, i int) bool {
+	return i >= 0 && i < len(s.units) && s.units[i].kind == uActor && !s.units[i].elim && s.units[i].slot >= 0
+}
+
+// clauseWords counts the words of units [a, b).
+func (s *sentence) clauseWords(a, b int) int {
+	n := 0
+	for i := a; i < b; i++ {
+		n += len(s.units[i].toks)
+	}
+	return n
 }
 
 // passive detects passive voice (manual 7.9): WAS, WERE or BEEN one or two

@@ -118,9 +118,10 @@ func TestCodeSentence(t *testing.T) {
 		{"capital noun", "Freedonia read the Sylvanian Attack report.", 0, ""},
 		{"comma clause", "Freedonia, which Marxonia praised last week, accused Sylvania.", 0, "FRE/SYL/112"},
 		{"end clause", "Freedonia accused Sylvania, the official Marxonian agency said.", 0, "FRE/SYL/112"},
-		{"two clauses", "Freedonia accused Sylvania and warned Marxonia.", 0, "FRE/SYL/112 FRE/MRX/160"},
+		{"two clauses", "Freedonia accused Sylvania and then warned Marxonia.", 0, "FRE/SYL/112 FRE/MRX/160"},
 		{"pronoun", "Freedonia said it would visit Sylvania.", 0, "FRE/SYL/042 SYL/FRE/043"},
-		{"noun compound", "Freedonia sent sheep and black goats and accused Sylvania.", 0, "FRE/SYL/112"},
+		{"two-word clause", "Freedonia accused Sylvania and warned Marxonia.", 0, "FRE/SYL/112"},
+		{"noun compound", "Freedonia sent sheep and black goats and then accused Sylvania.", 0, "FRE/SYL/112"},
 		{"empty", "", 0, ""},
 		{"punctuation only", ",,, ; \"\" ...", 0, ""},
 	}
@@ -146,10 +147,10 @@ func TestOptions(t *testing.T) {
 	if err := o.Apply("SET: CODE BY SENTENCE"); err != nil {
 		t.Fatal(err)
 	}
-	if got := events(c.CodeSentence("Freedonia accused Sylvania and warned Marxonia.", 0, o)); got != "FRE/SYL/112" {
+	if got := events(c.CodeSentence("Freedonia accused Sylvania and then warned Marxonia.", 0, o)); got != "FRE/SYL/112" {
 		t.Errorf("code by sentence: %q", got)
 	}
-	if got := events(c.CodeSentence("Freedonia accused Sylvania and warned Marxonia.", 0, nil)); got != "FRE/SYL/112 FRE/MRX/160" {
+	if got := events(c.CodeSentence("Freedonia accused Sylvania and then warned Marxonia.", 0, nil)); got != "FRE/SYL/112 FRE/MRX/160" {
 		t.Errorf("coder options changed by Apply on a copy: %q", got)
 	}
 	// forwarding
