@@ -121,7 +121,8 @@ func TestCodeSentence(t *testing.T) {
 		{"two clauses", "Freedonia accused Sylvania and then warned Marxonia.", 0, "FRE/SYL/112 FRE/MRX/160"},
 		{"pronoun", "Freedonia said it would visit Sylvania.", 0, "FRE/SYL/042 SYL/FRE/043"},
 		{"two-word clause", "Freedonia accused Sylvania and warned Marxonia.", 0, "FRE/SYL/112"},
-		{"noun compound", "Freedonia sent sheep and black goats and then accused Sylvania.", 0, "FRE/SYL/112"},
+		{"noun compound", "Freedonia accused sheep and black goats of Sylvania.", 0, "FRE/SYL/112"},
+		{"no source in an earlier clause", "Freedonia sent sheep and black goats and then accused Sylvania.", 0, ""},
 		{"empty", "", 0, ""},
 		{"punctuation only", ",,, ; \"\" ...", 0, ""},
 	}
