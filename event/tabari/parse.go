@@ -537,11 +537,17 @@ func (s *sentence) pronouns() {
 			continue
 		}
 		ref := -1
+		if u.elim {
+			continue
+		}
 		switch u.word {
 		case "THEY", "THEM", "THEIR":
 			for k, sl := range s.slots {
 				if sl.tok0 >= u.first {
 					break
+				}
+				if s.units[sl.u0].elim {
+					continue
 				}
 				if sl.compound && sl.u0 != sl.u1 {
 					ref = k
@@ -555,6 +561,9 @@ func (s *sentence) pronouns() {
 			for k, sl := range s.slots {
 				if sl.tok0 >= u.first {
 					break
+				}
+				if s.units[sl.u0].elim {
+					continue
 				}
 				if sl.u0 == sl.u1 {
 					ref = k
@@ -688,8 +697,8 @@ func (c *Coder) CodeForward(text string, date int, opts *dt.Options, prev *Antec
 	s.agents()
 	s.compounds()
 	s.nounPhrases()
-	s.pronouns()
 	s.commas()
+	s.pronouns()
 	s.res.Forward = s.antecedent()
 	cl := s.clauses()
 	for _, u := range s.units {
@@ -799,8 +808,8 @@ func (c *Coder) Parse(text string, date int, opts *dt.Options) string {
 	s.agents()
 	s.compounds()
 	s.nounPhrases()
-	s.pronouns()
 	s.commas()
+	s.pronouns()
 	var b strings.Builder
 	for i, u := range s.units {
 		words := make([]string, len(u.toks))
