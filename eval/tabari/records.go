@@ -55,6 +55,9 @@ type Record struct {
 	// Partial is set by "-{...": the events listed before it must be coded,
 	// further ones are not checked.
 	Partial bool
+	// ExpectedDate is the date (YYYYMMDD) written after the first expected
+	// event, checked when time shifting is on; 0 when absent.
+	ExpectedDate int
 	// Options are the .options command lines of {OPTION: ...} fields, to be
 	// applied before the record is coded.
 	Options []string
@@ -287,7 +290,27 @@ func parseFields(r *Record, c string) []string {
 			probs = append(probs, fmt.Sprintf("incomplete event {%s}", body))
 			continue
 		}
+		if len(r.Expected) == 0 {
+			r.ExpectedDate = trailingDate(c[i+1:])
+		}
 		r.Expected = append(r.Expected, e)
 	}
 	return probs
+}
+
+// trailingDate reads a YYMMDD or YYYYMMDD date at the start of s (after
+// blanks), up to the end of the line.
+func trailingDate(s string) int {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return 0
+	}
+	d, _, _, ok := header(f[0] + " x")
+	if !ok {
+		return 0
+	}
+	return d
 }

@@ -79,6 +79,7 @@ func (s *Suite) Run(ctx context.Context, all bool, each func(r *Record, o Outcom
 		}
 		res := s.Coder.CodeForward(r.Text, r.Date, opts, fw)
 		out := outcome(res)
+		out.CheckDate = s.Coder.TimeShifting(opts)
 		if ok {
 			prev, prevStory, prevSent = res.Forward, story, sent
 		} else {
@@ -98,7 +99,7 @@ func Code(c *et.Coder, r *Record, opts *dt.Options) Outcome {
 }
 
 func outcome(res et.Result) Outcome {
-	o := Outcome{Discard: res.Discard, Complex: res.Complex}
+	o := Outcome{Discard: res.Discard, Complex: res.Complex, Date: res.Date}
 	for _, e := range res.Events {
 		o.Events = append(o.Events, Event{Source: e.Source, Target: e.Target, Code: e.Code})
 	}

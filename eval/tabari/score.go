@@ -9,6 +9,10 @@ type Outcome struct {
 	Events  []Event
 	Discard bool
 	Complex bool
+	// Date is the (possibly shifted) event date, YYYYMMDD; CheckDate says
+	// time shifting was on, so that it must match the record's date.
+	Date      int
+	CheckDate bool
 }
 
 // Special returns the special outcome the coding amounts to.
@@ -66,6 +70,9 @@ func Correct(r *Record, o Outcome) bool {
 		return o.Special() == r.Special
 	}
 	if o.Discard || o.Complex {
+		return false
+	}
+	if o.CheckDate && len(r.Expected) > 0 && !r.Partial && r.ExpectedDate != o.Date {
 		return false
 	}
 	got := map[Event]bool{}

@@ -23,7 +23,7 @@ of spying./*
 Freedonia met Sylvania.
 /*\n-----
 \n[Paired]
-\n{ FRE / SYL / 031 } 330102
+\n{ FRE / SYL / 031 } 330102 
 \n{ SYL / FRE / 031 } */
 
 330103 OPT-01
@@ -67,7 +67,7 @@ func TestRead(t *testing.T) {
 	if len(r.Expected) != 1 || r.Expected[0] != (Event{"FRE", "SYL", "112"}) {
 		t.Errorf("expected %v", r.Expected)
 	}
-	if len(recs[1].Expected) != 2 || recs[1].Expected[1].String() != "SYL/FRE/031" {
+	if len(recs[1].Expected) != 2 || recs[1].Expected[1].String() != "SYL/FRE/031" || recs[1].ExpectedDate != 19330102 || recs[0].ExpectedDate != 0 {
 		t.Errorf("paired %v", recs[1].Expected)
 	}
 	if recs[2].Checked() || len(recs[2].Options) != 1 || recs[2].Options[0] != "SET: CODE ALL" {

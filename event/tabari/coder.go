@@ -13,7 +13,9 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	dt "github.com/wirecoder/wirecoder/dict/tabari"
 	"github.com/wirecoder/wirecoder/doc"
@@ -28,6 +30,7 @@ const (
 	kNoun
 	kAdj
 	kVerb
+	kTime
 )
 
 // entry is one dictionary phrase in the word index.
@@ -39,6 +42,33 @@ type entry struct {
 	actor  *dt.Actor
 	agent  *dt.Agent
 	verb   int // index into Coder.verbs
+	time   int // index into Coder.times
+}
+
+// timeCode is the code of a <TIME> phrase: a shift in days, or a null,
+// discard or complex code.
+type timeCode struct {
+	text                   string
+	shift                  int
+	null, discard, complex bool
+}
+
+// parseTimeCode reads "+1", "-7", "- - -", "###" or "+++".
+func parseTimeCode(s string) (timeCode, bool) {
+	c := strings.Join(strings.Fields(s), "")
+	switch {
+	case strings.Trim(c, "-") == "":
+		return timeCode{null: true}, true
+	case c == "###":
+		return timeCode{discard: true}, true
+	case c == "+++":
+		return timeCode{complex: true}, true
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(c, "+"))
+	if err != nil {
+		return timeCode{}, false
+	}
+	return timeCode{shift: n}, true
 }
 
 // keyLen is how many leading bytes of a phrase's first word index it.
@@ -48,6 +78,7 @@ const keyLen = 3
 // immutable after New and safe for concurrent use.
 type Coder struct {
 	verbs   []dt.Verb
+	times   []timeCode
 	index   map[string][]*entry // by the first word, cut to keyLen bytes
 	opts    *dt.Options
 	timeOff bool
@@ -105,6 +136,18 @@ func New(d Dictionaries, opts *dt.Options) *Coder {
 			for _, f := range vb.Forms {
 				add(&entry{kind: kVerb, phrase: f, verb: vi})
 			}
+		}
+	}
+	for _, v := range d.Verbs {
+		for _, tp := range v.Time {
+			p, err := dt.ParsePhrase(tp.Text)
+			tc, ok := parseTimeCode(tp.Shift)
+			if err != nil || !ok {
+				continue // time patterns ("- * AND ...") and bad codes are not used
+			}
+			tc.text = tp.Text
+			c.times = append(c.times, tc)
+			add(&entry{kind: kTime, phrase: p, time: len(c.times) - 1})
 		}
 	}
 	for k, es := range c.index {
@@ -182,6 +225,11 @@ type Result struct {
 	Reason string
 	// Forward is what the sentence forwards to the next one of its story.
 	Forward *Antecedent
+	// Shifted tells that a <TIME> phrase shifted the event date by
+	// DateShift days to Date (YYYYMMDD); Date is the coding date otherwise.
+	Shifted   bool
+	DateShift int
+	Date      int
 }
 
 // Process codes each sentence of d (the whole text when d has no
@@ -234,4 +282,29 @@ func docDate(d *doc.Doc) int {
 		n = n*10 + int(s[i]-'0')
 	}
 	return n
+}
+
+// TimeShifting reports whether time shifting is on under opts: SET: TIME
+// SHIFT decides, by default it is on when the .verbs files have <TIME>
+// phrases.
+func (c *Coder) TimeShifting(opts *dt.Options) bool {
+	if opts == nil {
+		opts = c.opts
+	}
+	switch opts.TimeShift {
+	case 1:
+		return true
+	case -1:
+		return false
+	}
+	return len(c.times) > 0
+}
+
+// addDays adds n days to a YYYYMMDD date.
+func addDays(date, n int) int {
+	if date == 0 || n == 0 {
+		return date
+	}
+	t := time.Date(date/10000, time.Month(date/100%100), date%100, 12, 0, 0, 0, time.UTC).AddDate(0, 0, n)
+	return t.Year()*10000 + int(t.Month())*100 + t.Day()
 }

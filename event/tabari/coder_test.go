@@ -33,7 +33,11 @@ MINISTER_ [~GOV]
 REBELS_ [~REB]
 `
 
-const testVerbs = `ATTACK [190]
+const testVerbs = `<TIME>
+YESTERDAY [-1]
+WHEN_PIGS_FLY [+++]
+</TIME>
+ATTACK [190]
 - * WITH GOATS [---]
 MEET [031:031]
 {MET_}
@@ -161,6 +165,24 @@ func TestOptions(t *testing.T) {
 	}
 	if got := events(c.CodeForward("He also warned Marxonia.", 0, nil, r.Forward)); got != "FRE/MRX/160" {
 		t.Errorf("forwarded pronoun: %q", got)
+	}
+}
+
+func TestTimeShift(t *testing.T) {
+	c := testCoder(t, "")
+	r := c.CodeSentence("Yesterday Freedonia accused Sylvania.", 19330101, nil)
+	if !r.Shifted || r.DateShift != -1 || r.Date != 19321231 || events(r) != "FRE/SYL/112" {
+		t.Errorf("shift: %+v", r)
+	}
+	if r := c.CodeSentence("When pigs fly Freedonia will accuse Sylvania.", 19330101, nil); !r.Complex {
+		t.Errorf("complex time phrase: %+v", r)
+	}
+	o := c.Options()
+	if err := o.Apply("SET: TIME SHIFT = FALSE"); err != nil {
+		t.Fatal(err)
+	}
+	if r := c.CodeSentence("Yesterday Freedonia accused Sylvania.", 19330101, o); r.Shifted || r.Date != 19330101 || c.TimeShifting(o) {
+		t.Errorf("time shift off: %+v", r)
 	}
 }
 

@@ -26,6 +26,7 @@ const (
 	uBy
 	uNumber
 	uPrep // OF, IN: agent-actor connectors
+	uTime // a <TIME> phrase
 )
 
 // unit is one classified word or dictionary phrase.
@@ -190,6 +191,12 @@ func (s *sentence) classify() {
 				u.kind = uNoun
 			case kAdj:
 				u.kind = uAdj
+			case kTime:
+				u.kind = uTime
+				u.verb = best.time
+				if s.c.times[best.time].discard {
+					s.discard("discard time phrase " + s.c.times[best.time].text)
+				}
 			case kVerb:
 				v := &s.c.verbs[best.verb]
 				u.kind = uVerb
@@ -700,14 +707,18 @@ func (c *Coder) CodeForward(text string, date int, opts *dt.Options, prev *Antec
 	s.commas()
 	s.pronouns()
 	s.res.Forward = s.antecedent()
+	s.res.Date = date
+	if c.TimeShifting(opts) {
+		s.shiftTime()
+	}
 	cl := s.clauses()
 	for _, u := range s.units {
-		if u.kind == uVerb && !u.elim {
+		if u.kind == uVerb {
 			v := &s.c.verbs[u.verb]
 			if v.Code.Flags&dt.Discard != 0 {
 				s.discard("discard verb " + v.Text)
 			}
-			if v.Code.Flags&dt.Complex != 0 {
+			if v.Code.Flags&dt.Complex != 0 && !u.elim {
 				s.complex("complex verb " + v.Text)
 			}
 		}
@@ -782,7 +793,7 @@ func (s *sentence) span(u *unit) doc.Span {
 	return doc.Span{Start: s.toks[u.first].Start, End: s.toks[u.last].End}
 }
 
-var uKindNames = [...]string{"null", "actor", "agent", "verb", "noun", "adjctv", "determ", "pronoun", "conj", "comma", "auxil", "byword", "number", "prep"}
+var uKindNames = [...]string{"null", "actor", "agent", "verb", "noun", "adjctv", "determ", "pronoun", "conj", "comma", "auxil", "byword", "number", "prep", "time"}
 
 // String names the word type as the TABARI parse display does.
 func (k uKind) String() string {
@@ -852,4 +863,28 @@ func (s *sentence) antecedent() *Antecedent {
 		}
 	}
 	return nil
+}
+
+// shiftTime applies the first <TIME> phrase outside eliminated clauses
+// (manual 10.5): a complex code makes the sentence complex, a shift moves
+// the event date; null-coded phrases are passed over.
+func (s *sentence) shiftTime() {
+	for _, u := range s.units {
+		if u.kind != uTime || u.elim {
+			continue
+		}
+		tc := s.c.times[u.verb]
+		switch {
+		case tc.null:
+			continue
+		case tc.complex:
+			s.complex("complex time phrase " + tc.text)
+		case tc.discard:
+			s.discard("discard time phrase " + tc.text)
+		default:
+			s.res.Shifted, s.res.DateShift = true, tc.shift
+			s.res.Date = addDays(s.date, tc.shift)
+		}
+		return
+	}
 }
