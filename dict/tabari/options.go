@@ -75,10 +75,11 @@ type Options struct {
 // DefaultOptions returns the settings TABARI uses without an .options file.
 func DefaultOptions() *Options {
 	return &Options{
-		Comma:  CommaRules{Min: 2, Max: 10, BMin: 128, BMax: 0, EMin: 2, EMax: 10},
-		Label:  true,
-		Labels: map[string]string{},
-		Set:    map[string]string{},
+		Comma:        CommaRules{Min: 2, Max: 10, BMin: 128, BMax: 0, EMin: 2, EMax: 10},
+		MinimumWords: 8,
+		Label:        true,
+		Labels:       map[string]string{},
+		Set:          map[string]string{},
 	}
 }
 

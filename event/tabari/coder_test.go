@@ -67,7 +67,8 @@ func testCoder(t testing.TB, options string) *Coder {
 	if err != nil || len(p3) > 0 {
 		t.Fatalf("verbs: %v %v", err, p3)
 	}
-	o, p4, err := dt.ReadOptions(strings.NewReader(options), "test.options")
+	// short test sentences: lift TABARI's default minimum of 8 words
+	o, p4, err := dt.ReadOptions(strings.NewReader("SET: MINIMUM WORDS = 0\n"+options), "test.options")
 	if err != nil || len(p4) > 0 {
 		t.Fatalf("options: %v %v", err, p4)
 	}
@@ -128,6 +129,7 @@ func TestCodeSentence(t *testing.T) {
 		{"noun compound", "Freedonia accused sheep and black goats of Sylvania.", 0, "FRE/SYL/112"},
 		{"no source in an earlier clause", "Freedonia sent sheep and black goats and then accused Sylvania.", 0, ""},
 		{"empty", "", 0, ""},
+		{"minimum words", "Freedonia accused Sylvania.", 0, "FRE/SYL/112"},
 		{"punctuation only", ",,, ; \"\" ...", 0, ""},
 	}
 	for _, tc := range tests {
@@ -143,6 +145,15 @@ func TestCodeSentence(t *testing.T) {
 func TestOptions(t *testing.T) {
 	c := testCoder(t, "")
 	o := c.Options()
+	if err := o.Apply("SET: MINIMUM WORDS = 5"); err != nil {
+		t.Fatal(err)
+	}
+	if got := events(c.CodeSentence("Freedonia accused Sylvania.", 0, o)); got != "" {
+		t.Errorf("below MINIMUM WORDS: %q", got)
+	}
+	if err := o.Apply("SET: MINIMUM WORDS = 0"); err != nil {
+		t.Fatal(err)
+	}
 	if err := o.Apply("DEFAULT: SOURCE [SRC] PRIOR TARGET [TAR] AFTER"); err != nil {
 		t.Fatal(err)
 	}

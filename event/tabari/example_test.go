@@ -22,7 +22,7 @@ func Example() {
 	for _, s := range []string{
 		"The Freedonian ambassador met Sylvania's leaders on Monday.",
 		"Sylvania was rescued by Freedonia, officials said.",
-		"Freedonia accused Sylvania and Marxonia of spying.",
+		"Freedonia accused Sylvania and Marxonia of spying on its border.",
 	} {
 		for _, e := range c.CodeSentence(s, 19330101, nil).Events {
 			fmt.Printf("%s %s %s %q\n", e.Source, e.Target, e.Code, s[e.Verb.Start:e.Verb.End])
