@@ -82,10 +82,9 @@ type sentence struct {
 }
 
 // matchPhrase matches a dictionary phrase at token i; it returns the
-// matched tokens or nil. Gaps (blank connectors) may skip up to maxGap
+// matched tokens or nil. Gaps (blank connectors) may skip any number of
 // words but never a comma.
 func (s *sentence) matchPhrase(p dt.Phrase, i int, used []bool, verb bool) []int {
-	const maxGap = 6
 	var out []int
 	pos := i
 	for k, e := range p {
@@ -102,7 +101,7 @@ func (s *sentence) matchPhrase(p dt.Phrase, i int, used []bool, verb bool) []int
 				found = pos
 			}
 		} else {
-			for j := pos; j < len(s.toks) && j < pos+maxGap; j++ {
+			for j := pos; j < len(s.toks); j++ {
 				if s.toks[j].Text == "," {
 					break
 				}
