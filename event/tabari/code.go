@@ -125,18 +125,76 @@ func (s *sentence) matchPattern(p dt.Phrase, vis []int, pos map[int]int, v *unit
 		}
 		return st, false
 	}
-	lowEnd := func(i int) bool {
-		if len(lower) > 0 && lower[len(lower)-1].Adjacent {
-			return i == v0
+	// the lower phrase is matched backwards from the verb, so that $ and +
+	// before the verb take the nearest actor (TABARI's checkPattern)
+	var back func(k, i int, must bool, st match) (match, bool)
+	back = func(k, i int, must bool, st match) (match, bool) {
+		if k < 0 {
+			return st, true
 		}
-		return i <= v0
+		e := lower[k]
+		lo := 0
+		if must {
+			lo = i
+		}
+		for j := i; j >= lo && j >= 0; j-- {
+			st2 := st
+			next := -1
+			t := vis[j]
+			switch e.Kind {
+			case dt.Literal:
+				if !patternWordMatch(s.toks[t].Text, e) {
+					continue
+				}
+				next = j - 1
+			case dt.VerbSlot:
+				continue
+			default:
+				sk := s.slotEndingAt(t)
+				if sk < 0 {
+					continue
+				}
+				sl := s.slots[sk]
+				switch e.Kind {
+				case dt.Source:
+					st2.src = sk
+				case dt.Target:
+					st2.tgt = sk
+				case dt.Compound:
+					if !sl.compound {
+						continue
+					}
+					st2.cmp = sk
+				}
+				start, ok := pos[sl.tok0]
+				if !ok {
+					continue
+				}
+				next = start - 1
+			}
+			mustNext := k > 0 && lower[k-1].Adjacent
+			if r, ok := back(k-1, next, mustNext, st2); ok {
+				return r, true
+			}
+		}
+		return st, false
 	}
-	r, ok := rec(lower, 0, 0, v0, false, lowEnd, m)
+	r, ok := back(len(lower)-1, v0-1, len(lower) > 0 && lower[len(lower)-1].Adjacent, m)
 	if !ok {
 		return m, false
 	}
 	r, ok = rec(upper, 0, v1+1, len(vis), p[star].Adjacent, func(int) bool { return true }, r)
 	return r, ok
+}
+
+// slotEndingAt returns the actor slot ending at token t, or -1.
+func (s *sentence) slotEndingAt(t int) int {
+	for k, sl := range s.slots {
+		if sl.tok1 == t {
+			return k
+		}
+	}
+	return -1
 }
 
 func sameCodes(a, b []string) bool {
