@@ -2,6 +2,7 @@ package tabari
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	dt "github.com/wirecoder/wirecoder/dict/tabari"
@@ -384,7 +385,6 @@ func (s *sentence) agents() {
 // followed by actors (across determiners and adjectives), it extends back
 // over actors joined by commas and conjunctions.
 func (s *sentence) compounds() {
-	owner := make([]int, len(s.units)) // compound id per unit, 0 none
 	type span struct{ a, b int }
 	var cs []span
 	for i, u := range s.units {
@@ -422,40 +422,30 @@ func (s *sentence) compounds() {
 		if start < 0 {
 			continue
 		}
-		cs = append(cs, span{start, end})
-		for j := start; j <= end; j++ {
-			owner[j] = len(cs)
+		// a compound whose head lies inside the new one is dropped (TABARI
+		// nulls earlier compounds marked inside the current one)
+		kept := cs[:0]
+		for _, c := range cs {
+			if c.a < start || c.a > end {
+				kept = append(kept, c)
+			}
 		}
+		cs = append(kept, span{start, end})
 	}
+	sort.Slice(cs, func(i, j int) bool { return cs[i].a < cs[j].a })
 	for i := range s.units {
 		s.units[i].slot = -1
 	}
-	done := map[int]bool{}
-	for i := range s.units {
-		id := owner[i]
-		if id == 0 || done[id] {
-			continue
-		}
-		done[id] = true
-		var sp span
-		// the span of the compound that owns unit i after later overrides
-		first, last := -1, -1
-		for j := range s.units {
-			if owner[j] == id {
-				if first < 0 {
-					first = j
-				}
-				last = j
-			}
-		}
-		sp = span{first, last}
+	for _, sp := range cs {
 		sl := slot{u0: sp.a, u1: sp.b, tok0: s.units[sp.a].first, tok1: s.units[sp.b].last, compound: true}
 		for j := sp.a; j <= sp.b; j++ {
 			u := &s.units[j]
 			switch u.kind {
 			case uActor:
 				sl.codes = append(sl.codes, u.codes...)
-				u.slot = len(s.slots)
+				if u.slot < 0 {
+					u.slot = len(s.slots)
+				}
 			case uConj, uComma:
 				u.cmpd = true
 			}
@@ -477,10 +467,14 @@ func (s *sentence) compounds() {
 }
 
 // relink points the actor units at their slots after sorting.
+// An actor inside two overlapping compounds belongs to the earlier one.
 func (s *sentence) relink() {
+	for i := range s.units {
+		s.units[i].slot = -1
+	}
 	for k, sl := range s.slots {
 		for ui := sl.u0; ui <= sl.u1; ui++ {
-			if s.units[ui].kind == uActor {
+			if s.units[ui].kind == uActor && s.units[ui].slot < 0 {
 				s.units[ui].slot = k
 			}
 		}
