@@ -19,6 +19,7 @@ import (
 
 	dt "github.com/wirecoder/wirecoder/dict/tabari"
 	"github.com/wirecoder/wirecoder/doc"
+	"github.com/wirecoder/wirecoder/pipeline"
 )
 
 // entryKind is what a dictionary phrase classifies a word as.
@@ -307,4 +308,10 @@ func addDays(date, n int) int {
 	}
 	t := time.Date(date/10000, time.Month(date/100%100), date%100, 12, 0, 0, 0, time.UTC).AddDate(0, 0, n)
 	return t.Year()*10000 + int(t.Month())*100 + t.Day()
+}
+
+// Step returns the coder as a pipeline step named "tabari": it reads the
+// sentences and assigns the events layer.
+func (c *Coder) Step() pipeline.Step {
+	return pipeline.Step{Name: "tabari", Requires: doc.LayerSentences, Assigns: doc.LayerEvents, Stage: c}
 }

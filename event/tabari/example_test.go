@@ -1,10 +1,12 @@
 package tabari_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	dt "github.com/wirecoder/wirecoder/dict/tabari"
+	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/event/tabari"
 )
 
@@ -33,4 +35,25 @@ func Example() {
 	// SYL FREGOV 031 "met"
 	// FRE SYL 066 "rescued"
 	// FRE SYL 112 "accused"
+}
+
+// The coder as a pipeline stage: each sentence of a document is coded and
+// the events are appended with their trigger offsets.
+func ExampleCoder_Process() {
+	actors, _, _ := dt.ReadActors(strings.NewReader("FREEDONIA [FRE]\nSYLVANIA [SYL]\n"), "tiny.actors")
+	verbs, _, _ := dt.ReadVerbs(strings.NewReader("ACCUSE [112]\nPRAISE [051]\n"), "tiny.verbs")
+	c := tabari.New(tabari.Dictionaries{Actors: []*dt.Actors{actors}, Verbs: []*dt.Verbs{verbs}}, nil)
+	d := doc.New("story-1", "Freedonia accused Sylvania of spying on its border on Monday.")
+	d.Date = "1933-11-17"
+	if err := c.Process(context.Background(), d); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, e := range d.Events {
+		fmt.Println(e.ID, e.Source.Code, e.Target.Code, e.CAMEO, d.Slice(e.Trigger))
+	}
+	fmt.Println(c.Step().Name, c.Step().Assigns)
+	// Output:
+	// story-1-tabari-1 FRE SYL 112 accused
+	// tabari events
 }
