@@ -397,10 +397,16 @@ func (s *sentence) codeVerb(u *unit, vi, a, b, source int, vis []int, pos map[in
 			}
 		}
 		if tgt < 0 && !(def.Target != "" && def.After) {
-			for i := vi - 1; i >= a; i-- {
-				if isActor(i) && i != src && distinct(i, src) {
-					tgt = i
-					break
+			// backwards word by word from the verb: an actor whose phrase
+			// started before the clause counts when one of its words is
+			// inside it (TABARI's backActor)
+			if a < b {
+				for t := u.first - 1; t >= s.units[a].first; t-- {
+					i := s.tokU[t]
+					if i >= 0 && isActorAnywhere(s, i) && i != src && distinct(i, src) {
+						tgt = i
+						break
+					}
 				}
 			}
 			if tgt < 0 && src >= 0 && s.slots[s.units[src].slot].compound {
