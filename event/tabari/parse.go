@@ -765,9 +765,13 @@ func (s *sentence) checkComplex(cl [][2]int) {
 		s.complex("too many conjunctions")
 	case r.NoVerb && firstVerb < 0:
 		s.complex("no verb")
+	// as in TABARI, without a verb the whole sentence counts as "prior"
+	// and nothing as "after"
+	case r.NoActPrior && firstVerb < 0 && !s.actorBetween(0, len(s.units)):
+		s.complex("no actor and no verb")
 	case r.NoActPrior && firstVerb >= 0 && !s.actorBetween(0, firstVerb):
 		s.complex("no actor prior to the first verb")
-	case r.NoActAfter && firstVerb >= 0 && !s.actorBetween(firstVerb+1, len(s.units)):
+	case r.NoActAfter && (firstVerb < 0 || !s.actorBetween(firstVerb+1, len(s.units))):
 		s.complex("no actor after the first verb")
 	}
 }
