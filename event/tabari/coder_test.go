@@ -130,7 +130,7 @@ func TestCodeSentence(t *testing.T) {
 		{"no source in an earlier clause", "Freedonia sent sheep and black goats and then accused Sylvania.", 0, ""},
 		{"empty", "", 0, ""},
 		{"minimum words", "Freedonia accused Sylvania.", 0, "FRE/SYL/112"},
-		{"punctuation only", ",,, ; \"\" ...", 0, ""},
+		{"no verb, no actor: complex under NOACTPRIOR", ",,, ; \"\" ...", 0, "+++"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
