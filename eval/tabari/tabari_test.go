@@ -121,7 +121,7 @@ func TestScorer(t *testing.T) {
 }
 
 // minAccuracy is the floor the TABARI validation suite must meet.
-const minAccuracy = 0.95
+const minAccuracy = 0.97
 
 func TestValidationSuite(t *testing.T) {
 	path := shared.Path(t, "data/tabari/Validate.project")
