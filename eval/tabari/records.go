@@ -200,6 +200,10 @@ func Read(r io.Reader, name string) ([]Record, []error, error) {
 		}
 		if len(comment) == 0 {
 			text = append(text, t)
+		} else {
+			// a stray line after the comment closed, before the blank
+			// line ending the record: its fields still count (AGENTS-11)
+			comment = append(comment, strings.TrimSuffix(strings.TrimSpace(t), "*/"))
 		}
 	}
 	flush()

@@ -159,3 +159,14 @@ func TestReadUnclosedComment(t *testing.T) {
 		t.Errorf("records %+v", recs)
 	}
 }
+
+func TestReadStrayFieldAfterComment(t *testing.T) {
+	in := "330101  A-01\nFreedonia accused Sylvania and Marxonia.\n/*\n{ FRE / SYL / 112 } */\n{ FRE / MRX / 112 } */\n\n"
+	recs, probs, err := Read(strings.NewReader(in), "s.text")
+	if err != nil || len(probs) > 0 {
+		t.Fatal(err, probs)
+	}
+	if len(recs) != 1 || len(recs[0].Expected) != 2 || recs[0].Text != "Freedonia accused Sylvania and Marxonia." {
+		t.Errorf("records %+v", recs)
+	}
+}

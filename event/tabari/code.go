@@ -454,21 +454,9 @@ func (s *sentence) codeVerb(u *unit, vi, a, b, source int, vis []int, pos map[in
 			}
 		}
 	}
-	if m.cmp >= 0 && code.Paired != "" {
-		// a designated compound with paired codes: each pair once, the
-		// first code from the earlier actor, the second back
-		c := s.slots[m.cmp].codes
-		for i := range c {
-			for j := i + 1; j < len(c); j++ {
-				add(c[i:i+1], c[j:j+1], code.Code)
-				add(c[j:j+1], c[i:i+1], code.Paired)
-			}
-		}
-	} else {
-		add(srcCodes, tgtCodes, code.Code)
-		if code.Paired != "" {
-			add(tgtCodes, srcCodes, code.Paired)
-		}
+	add(srcCodes, tgtCodes, code.Code)
+	if code.Paired != "" {
+		add(tgtCodes, srcCodes, code.Paired)
 	}
 	if len(cand.events) == 0 {
 		return candidate{}, st
