@@ -174,6 +174,7 @@ func (a *analysis) run() {
 	a.directQuotes()
 	a.indirectQuotes()
 	a.accordingTo()
+	a.colonQuotes()
 	sort.SliceStable(a.quotes, func(i, j int) bool {
 		qi, qj := a.quotes[i], a.quotes[j]
 		if qi.Content.Start != qj.Content.Start {
@@ -865,6 +866,46 @@ func (a *analysis) contentOf(ci cueInfo) doc.Span {
 	if c < 0 && (ci.class == CueDeny || ci.lemma == "announce" || ci.lemma == "confirm") {
 		c = a.child(v, "obj")
 	}
+	if c < 0 && ci.class != CueQuoting {
+		// "urged Congress to act", "called for a ban", "criticized the
+		// plan", "wants to win": an infinitive, a for/about phrase or an
+		// object after the verb carries what is attributed.
+		for _, k := range a.children[v] {
+			if k < v {
+				continue
+			}
+			switch a.dep(k) {
+			case "xcomp":
+				c = k
+			case "obl":
+				if cs := a.child(k, "case"); cs >= 0 && (a.lower(cs) == "for" || a.lower(cs) == "about" || a.lower(cs) == "on") {
+					c = k
+				}
+			case "obj":
+				if ci.lemma != "tell" && ci.lemma != "ask" && ci.lemma != "inform" && ci.lemma != "assure" {
+					c = k
+				}
+			}
+			if c >= 0 {
+				break
+			}
+		}
+	}
+	if c < 0 && a.dep(v) == "parataxis" {
+		// "Julian Assange should be freed, the rights group says": the
+		// cue hangs off the clause it reports; the content is that clause
+		// up to the cue's own words.
+		h := a.d.Tokens[v].Head
+		if h >= 0 && h < v && a.inRegion[h] < 0 {
+			lo, hi := a.subMin[h], a.subMin[v]-1
+			for hi > lo && (a.d.Tokens[hi].UPOS == "PUNCT" || a.form(hi) == ",") && markOf(a.form(hi)) == notMark {
+				hi--
+			}
+			if hi > lo {
+				return a.d.TokenSpan(lo, hi+1)
+			}
+		}
+	}
 	if c < 0 {
 		// "determined that Ukraine had withdrawn ...", parsed without a
 		// ccomp: the clause runs from "that" to the end of the verb's subtree.
@@ -979,6 +1020,61 @@ func (a *analysis) accordingTo() {
 			Kind: kind, Speaker: src, Via: []doc.Ref{}, Cue: a.d.TokenSpan(i, i+2), Content: content,
 			Stance: doc.Assert, Sent: s,
 		})
+	}
+}
+
+// colonQuotes handles "Clinton: we will win" and "Reporter X says:"
+// without quotation marks: a short phrase ending in a colon near the start
+// of a sentence introduces the rest of the sentence, or the next sentence
+// when the colon ends this one.
+func (a *analysis) colonQuotes() {
+	for s := range a.d.Sentences {
+		sent := a.d.Sentences[s]
+		for i := sent.First + 1; i < sent.Last && i <= sent.First+7; i++ {
+			if a.form(i) != ":" || a.inRegion[i] >= 0 || a.used[i] {
+				continue
+			}
+			// The words before the colon name the speaker; a cue verb among
+			// them ("Reporter X says:") is the cue.
+			cue := a.d.Tokens[i].Span()
+			spkHi := i
+			for k := sent.First; k < i; k++ {
+				if _, c := a.cueAt(k); c != CueNone {
+					if a.used[k] {
+						spkHi = -1
+						break
+					}
+					cue = a.d.TokenSpan(k, i)
+					spkHi = k
+					break
+				}
+				if !a.isWord(k) {
+					spkHi = -1
+					break
+				}
+			}
+			if spkHi <= sent.First {
+				break
+			}
+			var content doc.Span
+			switch {
+			case i+1 < sent.Last-1:
+				content = a.d.TokenSpan(i+1, sent.Last)
+			case s+1 < len(a.d.Sentences) && a.d.Sentences[s+1].Paragraph <= sent.Paragraph+1:
+				content = a.d.Sentences[s+1].Span
+			}
+			if content.Len() == 0 {
+				break
+			}
+			// A quoted region is attributed already.
+			if k := a.d.TokenAt(content.Start); k >= 0 && a.inRegion[k] >= 0 {
+				break
+			}
+			a.used[i] = true
+			a.quotes = append(a.quotes, doc.Quote{Kind: doc.Indirect, Speaker: a.ref(sent.First, spkHi), Via: []doc.Ref{},
+				Cue: cue, Content: content, Stance: doc.Assert, Sent: s})
+			break
+		}
 	}
 }
 
