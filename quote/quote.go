@@ -909,9 +909,23 @@ func (a *analysis) contentOf(ci cueInfo) doc.Span {
 	if c < 0 {
 		// "determined that Ukraine had withdrawn ...", parsed without a
 		// ccomp: the clause runs from "that" to the end of the verb's subtree.
-		for k := v + 1; k < len(a.d.Tokens) && k <= v+3 && a.d.Tokens[k].Sent == a.d.Tokens[v].Sent; k++ {
+		from := v
+		if o := a.child(v, "obj", "iobj"); o > v {
+			// "told a meeting of regional officials that ...": past the object.
+			from = o
+			for k := o; k < len(a.d.Tokens) && k <= o+6 && a.d.Tokens[k].Sent == a.d.Tokens[v].Sent; k++ {
+				if a.lower(k) == "that" {
+					from = k - 1
+					break
+				}
+			}
+		}
+		for k := from + 1; k < len(a.d.Tokens) && k <= from+3 && a.d.Tokens[k].Sent == a.d.Tokens[v].Sent; k++ {
 			if a.lower(k) == "that" && k+1 < len(a.d.Tokens) {
 				hi := a.subMax[v]
+				if last := a.d.Sentences[a.d.Tokens[v].Sent].Last - 1; hi < last && a.subMax[a.d.Tokens[k].Head] > hi {
+					hi = a.subMax[a.d.Tokens[k].Head]
+				}
 				for hi > k && a.d.Tokens[hi].UPOS == "PUNCT" && markOf(a.form(hi)) == notMark {
 					hi--
 				}
