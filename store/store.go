@@ -215,23 +215,23 @@ type QuoteFilter struct {
 	Speaker string // speaker code prefix
 	Stance  string // assert|deny|uncertain
 	// Text matches the quote content (case-insensitive substring).
-	Text    string
+	Text string
 	// CanonicalOnly leaves out quotes of near-duplicate stories.
 	CanonicalOnly bool
-	StoryID string
-	Limit   int
+	StoryID       string
+	Limit         int
 }
 
 // Hit is one full-text search result.
 type Hit struct {
-	StoryID string  `json:"story_id"`
-	Title   string  `json:"title"`
-	Date    string  `json:"date"`
-	URL     string  `json:"url"`
-	Snippet string  `json:"snippet"`
+	StoryID string `json:"story_id"`
+	Title   string `json:"title"`
+	Date    string `json:"date"`
+	URL     string `json:"url"`
+	Snippet string `json:"snippet"`
 	// DupOf is the first copy when the hit is a near-duplicate (a reprint).
-	DupOf string `json:"dup_of,omitempty"`
-	Rank    float64 `json:"rank"`
+	DupOf string  `json:"dup_of,omitempty"`
+	Rank  float64 `json:"rank"`
 }
 
 // Stats counts what the store holds.

@@ -136,7 +136,6 @@ func BenchmarkIngest(b *testing.B) {
 	}
 }
 
-
 // distinctStory makes story i of the benchmark corpus: about 600 words of
 // wire-style sentences assembled from our own templates with a seeded
 // generator, so that no two stories are reprints of each other.

@@ -43,4 +43,3 @@ func TestEvalPetrarch(t *testing.T) {
 		t.Errorf("bad --format: exit %d, want 2", code)
 	}
 }
-
