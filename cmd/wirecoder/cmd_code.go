@@ -55,7 +55,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	if *workers < 1 {
 		return usagef("--workers must be at least 1")
 	}
-	p, err := newPipeline(coderOptions{actorFiles: actors})
+	p, err := newPipeline(coderOptions{actorFiles: actors, warn: func(err error) { fmt.Fprintf(e.stderr, "wirecoder code: warning: %v\n", err) }})
 	if err != nil {
 		return err
 	}

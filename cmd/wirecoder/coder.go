@@ -23,6 +23,9 @@ import (
 // coderOptions selects what the coding pipeline loads.
 type coderOptions struct {
 	actorFiles []string // extra actor dictionaries (--actors)
+	// warn reports problems that do not stop the build, such as lines of
+	// an actor file that were skipped; nil drops them.
+	warn func(error)
 }
 
 // newPipeline assembles the coding pipeline from the stages wirecoder has.
@@ -39,7 +42,12 @@ func newPipeline(o coderOptions) (*pipeline.Pipeline, error) {
 func pipelineSteps(o coderOptions) ([]pipeline.Step, error) {
 	kb, err := actor.WithFiles(o.actorFiles...)
 	if err != nil {
-		return nil, fmt.Errorf("load actor knowledge base: %w", err)
+		if kb == nil {
+			return nil, fmt.Errorf("load actor knowledge base: %w", err)
+		}
+		if o.warn != nil {
+			o.warn(err)
+		}
 	}
 	nerModel, err := ner.Default()
 	if err != nil {
