@@ -1,10 +1,9 @@
 package tagger
 
 import (
+	"github.com/wirecoder/wirecoder/internal/cputime"
 	"runtime"
-	"syscall"
 	"testing"
-	"time"
 
 	prosetag "github.com/jdkato/prose/v3/tag"
 
@@ -29,17 +28,6 @@ func ewt(tb testing.TB, name string) ([]conllu.Sentence, [][]string) {
 	return sents, words
 }
 
-// cpuTime returns the process's user+system CPU time. On a machine shared
-// with other jobs, tokens per CPU-second is steadier than wall-clock
-// throughput.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // tagBench runs tag over every sentence b.N times and reports tokens/s
 // (wall clock) and tokens/cpu-s.
 func tagBench(b *testing.B, words [][]string, tag func([]string)) {
@@ -49,13 +37,13 @@ func tagBench(b *testing.B, words [][]string, tag func([]string)) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := cputime.Now()
 	for range b.N {
 		for _, ws := range words {
 			tag(ws)
 		}
 	}
-	cpu := cpuTime() - c0
+	cpu := cputime.Now() - c0
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 	if cpu > 0 {
 		b.ReportMetric(float64(n)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")

@@ -1,14 +1,15 @@
 //go:build unix
 
-package actor
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the process's user and system CPU time.
-func cpuTime() time.Duration {
+// Now returns the user plus system CPU time used by the process so far, or
+// 0 where the platform cannot tell.
+func Now() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
