@@ -815,8 +815,13 @@ func (a *analysis) addresseeOf(v int, lemma string) string {
 		return ""
 	}
 	if gatheringNouns[a.lower(obj)] {
-		if n := a.child(obj, "nmod"); n >= 0 {
-			return a.phraseText(n, true)
+		// "a meeting of regional officials": the "of" complement.
+		for _, n := range a.children[obj] {
+			if a.dep(n) == "nmod" {
+				if cs := a.child(n, "case"); cs >= 0 && a.lower(cs) == "of" {
+					return a.phraseText(n, true)
+				}
+			}
 		}
 	}
 	return a.phraseText(obj, false)
