@@ -82,14 +82,14 @@ func trainTagger(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("train tagger takes no arguments, got %q", pos)
 	}
-	if *trainPath == "" {
-		return usagef("--train is required (no ../shared/data/ud-ewt found)")
+	if *epochs < 1 {
+		return usagef("--epochs must be at least 1, not %d", *epochs)
 	}
 	if *out == "" || *lemOut == "" {
 		return usagef("--out and --lemma-out must not be empty")
 	}
-	if *epochs < 1 {
-		return usagef("--epochs must be at least 1, not %d", *epochs)
+	if *trainPath == "" {
+		return usagef("--train is required (no ../shared/data/ud-ewt found)")
 	}
 	start := time.Now()
 	train, err := conllu.ReadFile(*trainPath)
