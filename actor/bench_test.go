@@ -2,6 +2,7 @@ package actor
 
 import (
 	"context"
+	"github.com/wirecoder/wirecoder/internal/cputime"
 	"os"
 	"strings"
 	"testing"
@@ -19,13 +20,13 @@ func benchResolve(b *testing.B, text, date string) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	for i := 0; i < b.N; i++ {
 		if err := r.Process(ctx, d); err != nil {
 			b.Fatal(err)
 		}
 	}
-	cpu := cpuTime() - cpu0
+	cpu := cputime.Now() - cpu0
 	b.StopTimer()
 	n := float64(b.N) * float64(len(d.Tokens))
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/token")

@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -813,12 +814,19 @@ func WithFiles(paths ...string) (*KB, error) {
 		return kb, err
 	}
 	kb = kb.Clone()
+	var warns []error
 	for _, p := range paths {
-		user, err := LoadFile(p)
-		if err != nil {
+		user, err := LoadAny(p)
+		var w *Warnings
+		if err != nil && !(errors.As(err, &w) && user != nil) {
 			return nil, err
+		}
+		if err != nil {
+			warns = append(warns, err)
 		}
 		kb.Merge(user)
 	}
-	return kb, nil
+	// Skipped lines do not stop the load: the base comes back with the
+	// warnings, and the caller reports them.
+	return kb, errors.Join(warns...)
 }

@@ -185,9 +185,18 @@ func (p *pass) findIn(s, e, sent int) {
 	for j := firstInSent; j < len(p.raws); j++ {
 		r := &p.raws[j]
 		if p.deps {
-			h := r.last - 1
-			dep := p.d.Tokens[h].Dep
-			r.subject = strings.HasPrefix(dep, "nsubj")
+			// The mention's syntactic head is its token whose head lies
+			// outside it ("Alexander" in "President Alexander Lukashenko",
+			// where "Lukashenko" is flat under "Alexander").
+			// A misparse may hang a modifier outside too, so any
+			// outward arc that is a subject counts.
+			r.subject = false
+			for t := r.first; t < r.last; t++ {
+				if hd := p.d.Tokens[t].Head; (hd < r.first || hd >= r.last) && strings.HasPrefix(p.d.Tokens[t].Dep, "nsubj") {
+					r.subject = true
+					break
+				}
+			}
 			continue
 		}
 		if r.last < e && subjectNext[k.key[r.last]] {

@@ -2,9 +2,8 @@ package event_test
 
 import (
 	"context"
-	"syscall"
+	"github.com/wirecoder/wirecoder/internal/cputime"
 	"testing"
-	"time"
 
 	"github.com/wirecoder/wirecoder/dict/petrarch"
 	"github.com/wirecoder/wirecoder/doc"
@@ -45,7 +44,7 @@ func BenchmarkCode(b *testing.B) {
 	c := event.NewCoder(verbs, &event.DictActors{Actors: actors, Agents: agents}, event.Options{})
 	ctx := context.Background()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	n := 0
 	for i := 0; i < b.N; i++ {
 		d := docs[i%len(docs)]
@@ -58,15 +57,7 @@ func BenchmarkCode(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
 	// On a shared machine the wall clock also counts other processes'
 	// turns; the process's CPU time (all threads, GC included) does not.
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Now() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(n)/cpu.Seconds(), "sentences/cpu-s")
 	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/wirecoder/wirecoder/internal/cputime"
 	"reflect"
 	"strings"
 	"sync"
@@ -453,7 +454,7 @@ func BenchmarkTag(b *testing.B) {
 		tokens += len(s.Words)
 	}
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	for i := 0; i < b.N; i++ {
 		for _, s := range dev {
 			m.Tag(s.Words)
@@ -462,7 +463,7 @@ func BenchmarkTag(b *testing.B) {
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 	// On a shared machine the wall clock counts other processes' time too;
 	// tokens per CPU second (of this process, GC included) does not.
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Now() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
 	}
 }

@@ -42,6 +42,10 @@ var cueVerbs = map[string]CueClass{
 	"testify": CueSpeech, "disclose": CueSpeech, "reveal": CueSpeech, "answer": CueSpeech, "inform": CueSpeech,
 	"assure": CueSpeech, "caution": CueSpeech, "contend": CueSpeech, "maintain": CueSpeech, "charge": CueSpeech,
 	"shout": CueSpeech, "blame": CueSpeech, "criticise": CueSpeech, "criticize": CueSpeech, "praise": CueSpeech,
+	"discuss": CueSpeech, "express": CueSpeech, "thank": CueSpeech, "mock": CueSpeech, "defend": CueSpeech,
+	"endorse": CueSpeech, "show": CueSpeech, "question": CueSpeech, "slam": CueSpeech,
+	"blast": CueSpeech, "condemn": CueSpeech, "welcome": CueSpeech, "applaud": CueSpeech, "propose": CueSpeech,
+	"recommend": CueSpeech, "insinuate": CueSpeech, "lament": CueSpeech, "decry": CueSpeech,
 	"deny": CueDeny, "dismiss": CueDeny, "reject": CueDeny, "refute": CueDeny, "rebuff": CueDeny,
 	"dispute": CueDeny, "rebut": CueDeny, "contradict": CueDeny, "disavow": CueDeny,
 	"suggest": CueUncertain, "speculate": CueUncertain, "hint": CueUncertain, "guess": CueUncertain,
@@ -49,7 +53,9 @@ var cueVerbs = map[string]CueClass{
 	"believe": CueCognition, "think": CueCognition, "determine": CueCognition, "conclude": CueCognition,
 	"find": CueCognition, "know": CueCognition, "learn": CueCognition, "estimate": CueCognition,
 	"expect": CueCognition, "hope": CueCognition, "fear": CueCognition, "worry": CueCognition,
-	"feel": CueCognition, "assess": CueCognition, "establish": CueCognition, "understand": CueCognition,
+	"feel": CueCognition, "assess": CueCognition, "want": CueCognition, "plan": CueCognition, "intend": CueCognition,
+	"prefer": CueCognition, "consider": CueCognition, "see": CueCognition, "suspect": CueCognition, "recognize": CueCognition,
+	"recognise": CueCognition, "realize": CueCognition, "realise": CueCognition, "agree": CueCognition, "establish": CueCognition, "understand": CueCognition,
 	"quote": CueQuoting, "cite": CueQuoting,
 }
 

@@ -174,6 +174,7 @@ func (a *analysis) run() {
 	a.directQuotes()
 	a.indirectQuotes()
 	a.accordingTo()
+	a.colonQuotes()
 	sort.SliceStable(a.quotes, func(i, j int) bool {
 		qi, qj := a.quotes[i], a.quotes[j]
 		if qi.Content.Start != qj.Content.Start {
@@ -365,9 +366,9 @@ func (a *analysis) regionRoot(r region) int {
 }
 
 // cueInfo gathers the speaker, chain, channel and addressee of cue verb v.
-func (a *analysis) cueInfo(v int) cueInfo {
+func (a *analysis) cueInfo(v int) (ci cueInfo) {
 	lemma, class := a.cueAt(v)
-	ci := cueInfo{verb: v, lemma: lemma, class: class, via: []doc.Ref{}}
+	ci = cueInfo{verb: v, lemma: lemma, class: class, via: []doc.Ref{}}
 	ci.cue = a.cueSpan(v)
 	passive := a.child(v, "nsubj:pass", "aux:pass") >= 0 || a.passiveByWords(v)
 	subj := a.child(v, "nsubj", "nsubj:pass", "csubj")
@@ -375,6 +376,24 @@ func (a *analysis) cueInfo(v int) cueInfo {
 		// "... and said": take the subject of the coordinated head.
 		if a.dep(v) == "conj" || a.dep(v) == "xcomp" || a.dep(v) == "advcl" {
 			subj = a.child(a.d.Tokens[v].Head, "nsubj", "nsubj:pass")
+		}
+	}
+	if subj < 0 && a.deps {
+		// A parser may hang "X, quoted by Y," before the verb as a clause
+		// of its own; its subject is the speaker.
+		for _, k := range a.children[v] {
+			if k < v && (a.dep(k) == "ccomp" || a.dep(k) == "advcl" || a.dep(k) == "csubj") {
+				if s2 := a.child(k, "nsubj", "nsubj:pass"); s2 >= 0 && s2 < k {
+					subj = s2
+					if l, cl := cueLemma(a.d.Tokens[k].Norm, a.d.Tokens[k].Lemma); cl == CueQuoting || l == "cite" {
+						if by := a.byAgent(k); by >= 0 {
+							pending := a.refPhrase(by)
+							defer func() { ci.via = append([]doc.Ref{pending}, ci.via...); a.outlet = pending }()
+						}
+					}
+					break
+				}
+			}
 		}
 	}
 	if subj < 0 {
@@ -644,16 +663,33 @@ func (a *analysis) refPhrase(h int) doc.Ref {
 					hi = a.subMin[c] - 1
 				}
 			case "punct":
-				if c > h && c <= hi {
+				if c > h && c <= hi && a.form(c) == "," {
 					hi = c - 1
+				}
+			case "nmod", "obl", "acl:relcl":
+				if c > h && a.subMin[c] <= hi {
+					if cs := a.child(c, "case"); cs >= 0 {
+						switch a.lower(cs) {
+						case "during", "in", "at", "on", "after", "before", "while", "amid":
+							hi = a.subMin[c] - 1
+						}
+					}
 				}
 			}
 		}
 		if hi < h {
 			hi = h
 		}
-		for lo < h && (a.form(lo) == "," || a.inRegion[lo] >= 0) {
+		for lo < h && (a.form(lo) == "," || a.inRegion[lo] >= 0 || a.dep(lo) == "case" || a.dep(lo) == "mark") {
 			lo++
+		}
+		// A subject ends at its first comma: "A spokesperson for X, in a
+		// statement posted online," and "Lukashenko, a close ally of Putin,".
+		for k := h + 1; k <= hi; k++ {
+			if a.form(k) == "," {
+				hi = k - 1
+				break
+			}
 		}
 		for hi > h && (a.form(hi) == "," || a.d.Tokens[hi].UPOS == "PUNCT") {
 			hi--
@@ -779,8 +815,13 @@ func (a *analysis) addresseeOf(v int, lemma string) string {
 		return ""
 	}
 	if gatheringNouns[a.lower(obj)] {
-		if n := a.child(obj, "nmod"); n >= 0 {
-			return a.phraseText(n, true)
+		// "a meeting of regional officials": the "of" complement.
+		for _, n := range a.children[obj] {
+			if a.dep(n) == "nmod" {
+				if cs := a.child(n, "case"); cs >= 0 && a.lower(cs) == "of" {
+					return a.phraseText(n, true)
+				}
+			}
 		}
 	}
 	return a.phraseText(obj, false)
@@ -819,14 +860,94 @@ func (a *analysis) contentOf(ci cueInfo) doc.Span {
 			}
 		}
 	}
-	c := a.child(v, "ccomp")
+	// The reported clause: a ccomp after the verb (a parser may hang a
+	// stray ccomp before it), else a denial's or announcement's object.
+	c := -1
+	for _, k := range a.children[v] {
+		if a.dep(k) == "ccomp" && k > v && a.subMax[k] > k-1 && (c < 0 || a.subMax[k]-a.subMin[k] > a.subMax[c]-a.subMin[c]) {
+			c = k
+		}
+	}
 	if c < 0 && (ci.class == CueDeny || ci.lemma == "announce" || ci.lemma == "confirm") {
 		c = a.child(v, "obj")
 	}
+	if c < 0 && ci.class != CueQuoting {
+		// "urged Congress to act", "called for a ban", "criticized the
+		// plan", "wants to win": an infinitive, a for/about phrase or an
+		// object after the verb carries what is attributed.
+		for _, k := range a.children[v] {
+			if k < v {
+				continue
+			}
+			switch a.dep(k) {
+			case "xcomp":
+				c = k
+			case "obl":
+				if cs := a.child(k, "case"); cs >= 0 && (a.lower(cs) == "for" || a.lower(cs) == "about" || a.lower(cs) == "on") {
+					c = k
+				}
+			case "obj":
+				if ci.lemma != "tell" && ci.lemma != "ask" && ci.lemma != "inform" && ci.lemma != "assure" {
+					c = k
+				}
+			}
+			if c >= 0 {
+				break
+			}
+		}
+	}
+	if c < 0 && a.dep(v) == "parataxis" {
+		// "Julian Assange should be freed, the rights group says": the
+		// cue hangs off the clause it reports; the content is that clause
+		// up to the cue's own words.
+		h := a.d.Tokens[v].Head
+		if h >= 0 && h < v && a.inRegion[h] < 0 {
+			lo, hi := a.subMin[h], a.subMin[v]-1
+			for hi > lo && (a.d.Tokens[hi].UPOS == "PUNCT" || a.form(hi) == ",") && markOf(a.form(hi)) == notMark {
+				hi--
+			}
+			if hi > lo {
+				return a.d.TokenSpan(lo, hi+1)
+			}
+		}
+	}
 	if c < 0 {
+		// "determined that Ukraine had withdrawn ...", parsed without a
+		// ccomp: the clause runs from "that" to the end of the verb's subtree.
+		from := v
+		if o := a.child(v, "obj", "iobj"); o > v {
+			// "told a meeting of regional officials that ...": past the object.
+			from = o
+			for k := o; k < len(a.d.Tokens) && k <= o+6 && a.d.Tokens[k].Sent == a.d.Tokens[v].Sent; k++ {
+				if a.lower(k) == "that" {
+					from = k - 1
+					break
+				}
+			}
+		}
+		for k := from + 1; k < len(a.d.Tokens) && k <= from+3 && a.d.Tokens[k].Sent == a.d.Tokens[v].Sent; k++ {
+			if a.lower(k) == "that" && k+1 < len(a.d.Tokens) {
+				hi := a.subMax[v]
+				if last := a.d.Sentences[a.d.Tokens[v].Sent].Last - 1; hi < last && a.subMax[a.d.Tokens[k].Head] > hi {
+					hi = a.subMax[a.d.Tokens[k].Head]
+				}
+				for hi > k && a.d.Tokens[hi].UPOS == "PUNCT" && markOf(a.form(hi)) == notMark {
+					hi--
+				}
+				if hi > k+1 {
+					return a.d.TokenSpan(k, hi+1)
+				}
+			}
+			if a.inRegion[k] >= 0 || a.form(k) == "," {
+				break
+			}
+		}
 		return doc.Span{}
 	}
 	lo, hi := a.subMin[c], a.subMax[c]
+	if lo < v && c > v {
+		lo = v + 1
+	}
 	for hi > lo && a.d.Tokens[hi].UPOS == "PUNCT" && markOf(a.form(hi)) == notMark {
 		hi--
 	}
@@ -918,6 +1039,61 @@ func (a *analysis) accordingTo() {
 			Kind: kind, Speaker: src, Via: []doc.Ref{}, Cue: a.d.TokenSpan(i, i+2), Content: content,
 			Stance: doc.Assert, Sent: s,
 		})
+	}
+}
+
+// colonQuotes handles "Clinton: we will win" and "Reporter X says:"
+// without quotation marks: a short phrase ending in a colon near the start
+// of a sentence introduces the rest of the sentence, or the next sentence
+// when the colon ends this one.
+func (a *analysis) colonQuotes() {
+	for s := range a.d.Sentences {
+		sent := a.d.Sentences[s]
+		for i := sent.First + 1; i < sent.Last && i <= sent.First+7; i++ {
+			if a.form(i) != ":" || a.inRegion[i] >= 0 || a.used[i] {
+				continue
+			}
+			// The words before the colon name the speaker; a cue verb among
+			// them ("Reporter X says:") is the cue.
+			cue := a.d.Tokens[i].Span()
+			spkHi := i
+			for k := sent.First; k < i; k++ {
+				if _, c := a.cueAt(k); c != CueNone {
+					if a.used[k] {
+						spkHi = -1
+						break
+					}
+					cue = a.d.TokenSpan(k, i)
+					spkHi = k
+					break
+				}
+				if !a.isWord(k) {
+					spkHi = -1
+					break
+				}
+			}
+			if spkHi <= sent.First {
+				break
+			}
+			var content doc.Span
+			switch {
+			case i+1 < sent.Last-1:
+				content = a.d.TokenSpan(i+1, sent.Last)
+			case s+1 < len(a.d.Sentences) && a.d.Sentences[s+1].Paragraph <= sent.Paragraph+1:
+				content = a.d.Sentences[s+1].Span
+			}
+			if content.Len() == 0 {
+				break
+			}
+			// A quoted region is attributed already.
+			if k := a.d.TokenAt(content.Start); k >= 0 && a.inRegion[k] >= 0 {
+				break
+			}
+			a.used[i] = true
+			a.quotes = append(a.quotes, doc.Quote{Kind: doc.Indirect, Speaker: a.ref(sent.First, spkHi), Via: []doc.Ref{},
+				Cue: cue, Content: content, Stance: doc.Assert, Sent: s})
+			break
+		}
 	}
 }
 

@@ -2,9 +2,9 @@ package text
 
 import (
 	"context"
+	"github.com/wirecoder/wirecoder/internal/cputime"
 	"math/rand/v2"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -70,20 +70,11 @@ func newsText(seed uint64) string {
 	return b.String()
 }
 
-// cpuTime returns the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // reportCPU adds the metric cpu-MB/s: bytes processed per second of CPU
 // time, which stays meaningful on a machine shared with other work, where
 // the wall-clock MB/s drops with the load.
 func reportCPU(b *testing.B, bytes int, start time.Duration) {
-	if el := cpuTime() - start; el > 0 {
+	if el := cputime.Now() - start; el > 0 {
 		b.ReportMetric(float64(bytes)*float64(b.N)/el.Seconds()/1e6, "cpu-MB/s")
 	}
 }
@@ -94,7 +85,7 @@ func BenchmarkSegment(b *testing.B) {
 	ctx := context.Background()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		d := doc.New("bench", text)
 		if err := seg.Process(ctx, d); err != nil {
@@ -108,7 +99,7 @@ func BenchmarkTokenize(b *testing.B) {
 	text := newsText(1)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		Tokenize(text)
 	}

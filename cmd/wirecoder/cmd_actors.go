@@ -52,7 +52,10 @@ func runActorsLookup(ctx context.Context, e *env, args []string) error {
 	}
 	kb, err := actor.WithFiles(files...)
 	if err != nil {
-		return err
+		if kb == nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "warning: %v\n", err)
 	}
 	var ms []actor.Match
 	if *all {
@@ -98,7 +101,7 @@ func runActorsCheck(ctx context.Context, e *env, args []string) error {
 		return usagef("actors check needs at least one FILE")
 	}
 	for _, f := range pos {
-		kb, err := actor.LoadFile(f)
+		kb, err := actor.LoadAny(f)
 		if err != nil {
 			return err
 		}

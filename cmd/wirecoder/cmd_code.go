@@ -55,7 +55,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	if *workers < 1 {
 		return usagef("--workers must be at least 1")
 	}
-	p, err := newPipeline(coderOptions{actorFiles: actors})
+	p, err := newPipeline(coderOptions{actorFiles: actors, warn: func(err error) { fmt.Fprintf(e.stderr, "wirecoder code: warning: %v\n", err) }})
 	if err != nil {
 		return err
 	}
@@ -114,11 +114,11 @@ func runCode(ctx context.Context, e *env, args []string) error {
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
-				report(fmt.Errorf("%s: %w", where(cur.story), cur.err))
+				report(fmt.Errorf("%s: %w", recordRef(cur.story), cur.err))
 			}
 			for _, de := range cur.doc.Errors {
 				if de.Op != "pipeline" {
-					fmt.Fprintf(e.stderr, "wirecoder code: %s: %s\n", where(cur.story), de.Error())
+					fmt.Fprintf(e.stderr, "wirecoder code: %s: %s\n", recordRef(cur.story), de.Error())
 				}
 			}
 			if err := writeDoc(out, cur.doc, *format, *detail); err != nil {
@@ -195,7 +195,7 @@ func readStories(ctx context.Context, e *env, files []string, jsonl bool, items 
 	}
 }
 
-func where(s *storyio.Story) string {
+func recordRef(s *storyio.Story) string {
 	if s.Line > 0 {
 		return fmt.Sprintf("%s:%d: story %q", s.File, s.Line, s.ID)
 	}

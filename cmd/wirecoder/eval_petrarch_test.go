@@ -1,12 +1,10 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 
-	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/internal/shared"
 )
 
@@ -43,37 +41,5 @@ func TestEvalPetrarch(t *testing.T) {
 	}
 	if _, _, code := runCmd(t, "", "eval", "petrarch", "--gold", gold, "--use-parse", "--format", "xml"); code != 2 {
 		t.Errorf("bad --format: exit %d, want 2", code)
-	}
-}
-
-// TestEvalTabari runs the command with a stand-in pipeline that only
-// tokenizes: it checks the wiring, not the coder.
-func TestEvalTabari(t *testing.T) {
-	project := shared.Path(t, "data/tabari/Validate.project")
-	old := petrarchAnnotate
-	defer func() { petrarchAnnotate = old }()
-	petrarchAnnotate = func(ctx context.Context, d *doc.Doc) error {
-		start := -1
-		for i := 0; i <= len(d.Text); i++ {
-			if i == len(d.Text) || d.Text[i] == ' ' {
-				if start >= 0 {
-					d.Tokens = append(d.Tokens, doc.Token{Start: start, End: i, Head: -1, Dep: "root", XPOS: "NN"})
-					start = -1
-				}
-			} else if start < 0 {
-				start = i
-			}
-		}
-		d.Sentences = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(d.Text)}, First: 0, Last: len(d.Tokens)}}
-		d.Layers = doc.LayerTokens | doc.LayerSentences | doc.LayerPOS | doc.LayerLemma | doc.LayerDeps
-		return nil
-	}
-	out, errs, code := runCmd(t, "", "eval", "tabari", "--project", project, "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	m := lastJSON(t, out)
-	if m["task"] != "tabari" || m["records"].(float64) < 460 {
-		t.Errorf("result %v", m)
 	}
 }

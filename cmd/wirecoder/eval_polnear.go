@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/eval/polnear"
@@ -18,6 +19,7 @@ func runEvalPolnear(ctx context.Context, e *env, args []string) error {
 	gold := fs.String("gold", "", "PolNeAR directory holding text/ and attributions/")
 	format := fs.String("format", "table", "output format: table|json")
 	limit := fs.Int("limit", 0, "score only the first N articles (0: all)")
+	dump := fs.String("dump", "", "write each article's predicted spans as JSONL to `FILE` (for error analysis)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -41,6 +43,15 @@ func runEvalPolnear(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var dumpEnc *json.Encoder
+	if *dump != "" {
+		f, err := os.Create(*dump)
+		if err != nil {
+			return fmt.Errorf("create dump: %w", err)
+		}
+		defer f.Close()
+		dumpEnc = json.NewEncoder(f)
+	}
 	var sc polnear.Scorer
 	for _, a := range arts {
 		if err := ctx.Err(); err != nil {
@@ -50,7 +61,13 @@ func runEvalPolnear(ctx context.Context, e *env, args []string) error {
 		if err := codeDoc(ctx, p, d); err != nil {
 			fmt.Fprintf(e.stderr, "warning: %s: %v\n", a.Name, err)
 		}
-		sc.Add(a, predictedAttributions(d), tokenSpans(d))
+		pred := predictedAttributions(d)
+		sc.Add(a, pred, tokenSpans(d))
+		if dumpEnc != nil {
+			if err := dumpEnc.Encode(map[string]any{"article": a.Name, "pred": pred}); err != nil {
+				return fmt.Errorf("write dump: %w", err)
+			}
+		}
 	}
 	res := sc.Result()
 	if *format == "json" {

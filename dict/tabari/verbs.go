@@ -3,244 +3,228 @@ package tabari
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
-
-	"github.com/wirecoder/wirecoder/dict/petrarch"
 )
 
-// TimeShift is an entry of a .verbs file's <TIME> section: a phrase that
-// moves the event's date by Days ("YESTERDAY [-1]"); Code keeps codes that
-// are not day counts ("[###]", "[+++]").
-type TimeShift struct {
-	Phrase petrarch.Phrase
-	Days   int
-	Code   string
+// Pattern is one verb phrase ("- + * FROM $ [066]") after its
+// alternatives and synsets were expanded: a pattern with alternatives
+// yields one Pattern per expansion, all with the same Text and Line.
+type Pattern struct {
+	Text   string // as written, without the leading "-" and the code
+	Phrase Phrase // holds exactly one VerbSlot
+	Code   EventCode
 	Line   int
+	// Len is the length patterns are tried by, longest first: the letters
+	// and digits of the pattern, synset designators not counted.
+	Len int
 }
 
-// Verbs is a TABARI verb dictionary read into PETRARCH's structure, with
-// its <TIME> section.
+// Verb is a verb root with its irregular forms and patterns. Patterns are
+// sorted longest first (Phrase.Chars), file order on ties, which is the
+// order TABARI tries them in.
+type Verb struct {
+	Text     string
+	Root     Phrase
+	Forms    []Phrase // irregular forms ({BROKE_ BROKEN_})
+	Code     EventCode
+	HasCode  bool
+	Patterns []Pattern
+	Line     int
+}
+
+// TimePhrase is an entry of the <TIME> section: a phrase shifting the
+// event date by Shift days.
+type TimePhrase struct {
+	Text  string
+	Shift string
+	Line  int
+}
+
+// Verbs is a parsed .verbs file.
 type Verbs struct {
-	*petrarch.Verbs
-	Times []TimeShift
+	Verbs   []Verb
+	Synsets map[string][]string // "&NAME" -> member phrases as written
+	Time    []TimePhrase
 }
 
-// ReadVerbsFile reads a TABARI .verbs file.
-func ReadVerbsFile(path string) (*Verbs, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read verbs: %w", err)
-	}
-	defer f.Close()
-	return ReadVerbs(f, path)
+// ReadVerbsFile reads a .verbs file.
+func ReadVerbsFile(path string) (*Verbs, Problems, error) {
+	return readFile(path, ReadVerbs)
 }
 
-// ReadVerbs reads a TABARI .verbs file. Each "VERB [CODE]" line starts a
-// block of its own, a "{ FORM_ FORM ... }" line lists the verb's other
-// forms, "- ... [CODE]" lines are its patterns; <SYNSETS> and <TIME>
-// sections are read too. A verb written without a final '_' is a stem in
-// TABARI; here it gets the regular English forms. Marks PETRARCH lacks
-// ('~' stems inside patterns, '=' and '!' after words and codes) are
-// dropped, and "{ A | B }" disjunctions expand into one pattern each.
-func ReadVerbs(r io.Reader, name string) (*Verbs, error) {
-	ls, err := readLines(r)
-	if err != nil {
-		return nil, fmt.Errorf("read verbs: %s: %w", name, err)
+// ReadVerbs reads a .verbs dictionary from r; name is used in errors.
+func ReadVerbs(r io.Reader, name string) (*Verbs, Problems, error) {
+	const op = "read verbs"
+	v := &Verbs{Synsets: map[string][]string{}}
+	var probs Problems
+	bad := func(line int, format string, args ...any) {
+		probs = append(probs, &SyntaxError{Op: op, File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
-	v := &Verbs{Verbs: petrarch.NewVerbs(name)}
-	var errs petrarch.ErrorList
-	fail := func(n int, format string, args ...any) {
-		errs = append(errs, &petrarch.LineError{Op: "read verbs", File: name, Line: n, Msg: fmt.Sprintf(format, args...)})
-	}
+	lr := newLineReader(r)
 	section := ""
-	var syn *petrarch.Synset
-	var cur *petrarch.Block
-	flush := func() {
-		if cur != nil {
-			v.AddBlock(cur)
-			cur = nil
-		}
-	}
-	for _, l := range ls {
-		t := strings.TrimSpace(l.text)
-		if t == "" {
-			continue
-		}
-		if strings.HasPrefix(t, "~~") {
+	synset := ""
+	cur := -1
+	for {
+		raw, n, ok := lr.next()
+		if !ok {
 			break
 		}
-		if strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">") {
-			tag := strings.ToUpper(strings.Trim(t, "<>"))
-			if strings.HasPrefix(tag, "/") {
-				section = ""
-				if syn != nil {
-					v.AddSynset(syn)
-					syn = nil
-				}
-			} else {
-				flush()
-				section = tag
+		s := strings.TrimSpace(raw)
+		if isComment(s) {
+			continue
+		}
+		up := strings.ToUpper(s)
+		if strings.HasPrefix(up, "</") {
+			section, synset = "", ""
+			continue
+		}
+		if strings.HasPrefix(up, "<") {
+			switch {
+			case strings.HasPrefix(up, "<SYNSET"):
+				section = "synset"
+			case strings.HasPrefix(up, "<TIME"):
+				section = "time"
+			default:
+				section = "other"
 			}
 			continue
 		}
 		switch section {
-		case "SYNSETS":
-			switch t[0] {
-			case '&':
-				if syn != nil {
-					v.AddSynset(syn)
+		case "other":
+			continue
+		case "synset":
+			if i := strings.IndexByte(s, ';'); i >= 0 {
+				s = strings.TrimSpace(s[:i])
+			}
+			switch {
+			case strings.HasPrefix(s, "&"):
+				synset = strings.ToUpper(strings.Fields(s)[0])
+				if _, dup := v.Synsets[synset]; !dup {
+					v.Synsets[synset] = nil
 				}
-				syn = &petrarch.Synset{Name: strings.TrimSuffix(strings.ToUpper(strings.Fields(t)[0]), "_"), Line: l.n}
-			case '+':
-				if syn == nil {
-					fail(l.n, "synonym before any &SET")
+			case strings.HasPrefix(s, "+") && synset != "":
+				m := strings.TrimSpace(s[1:])
+				if m == "" {
+					bad(n, "empty synset member")
 					continue
 				}
-				ws := words(t[1:])
-				if len(ws) == 0 {
-					fail(l.n, "empty synonym")
+				if strings.Contains(strings.ToUpper(m), synset) {
+					bad(n, "synset %s refers to itself", synset)
 					continue
 				}
-				syn.Phrases = append(syn.Phrases, ws)
+				// members may use earlier synsets; expand now
+				ex, err := expandSynsets(m, v.Synsets, 0)
+				if err != nil {
+					bad(n, "%v", err)
+					continue
+				}
+				v.Synsets[synset] = append(v.Synsets[synset], ex...)
 			default:
-				fail(l.n, "unexpected line in <SYNSETS>")
+				bad(n, "unexpected line %q in <SYNSETS>", s)
 			}
 			continue
-		case "TIME":
-			if strings.HasPrefix(t, "-") {
-				continue // patterns on time phrases: not used here
-			}
-			codes, rest, err := brackets(t)
-			if err != nil || len(codes) == 0 {
-				fail(l.n, "time phrase without a [shift]")
+		case "time":
+			ph, blocks, err := splitEntry(s)
+			if err != nil || len(blocks) == 0 {
+				if err == nil {
+					err = fmt.Errorf("time phrase without a shift")
+				}
+				bad(n, "%v", err)
 				continue
 			}
-			ts := TimeShift{Phrase: petrarch.ParsePhrase(rest), Line: l.n}
-			if _, err := fmt.Sscanf(strings.ReplaceAll(codes[0], " ", ""), "%d", &ts.Days); err != nil {
-				ts.Code = codes[0]
-			}
-			v.Times = append(v.Times, ts)
+			v.Time = append(v.Time, TimePhrase{Text: strings.TrimSpace(strings.TrimPrefix(ph, "-")), Shift: strings.TrimSpace(blocks[0]), Line: n})
 			continue
 		}
-		switch {
-		case t[0] == '-':
-			if cur == nil {
-				fail(l.n, "pattern before any verb")
+		switch s[0] {
+		case '{':
+			if cur < 0 {
+				bad(n, "verb forms before any verb")
 				continue
 			}
-			alts, err := expand(clean(t[1:]))
-			if err != nil {
-				fail(l.n, "pattern: %v", err)
+			body := strings.TrimPrefix(s, "{")
+			if i := strings.IndexByte(body, '}'); i >= 0 {
+				body = body[:i]
+			} else {
+				bad(n, "missing } in verb forms")
 				continue
 			}
-			for _, alt := range alts {
-				p, err := petrarch.ParsePattern(alt)
+			for _, f := range strings.Fields(body) {
+				p, err := ParsePhrase(f)
 				if err != nil {
-					fail(l.n, "pattern: %v", err)
+					bad(n, "%v", err)
+					continue
+				}
+				v.Verbs[cur].Forms = append(v.Verbs[cur].Forms, p)
+			}
+			continue
+		case '-', '_':
+			if cur < 0 {
+				bad(n, "pattern before any verb")
+				continue
+			}
+			ph, blocks, err := splitEntry(s[1:])
+			if err == nil && len(blocks) == 0 {
+				err = fmt.Errorf("pattern without a code")
+			}
+			var code EventCode
+			if err == nil {
+				code, err = ParseEventCode(blocks[0])
+			}
+			if err == nil && strings.Count(ph, "*") != 1 {
+				err = fmt.Errorf("pattern %q needs exactly one verb marker *", ph)
+			}
+			var alts []string
+			if err == nil {
+				alts, err = expandAlts(ph)
+			}
+			if err != nil {
+				bad(n, "%v", err)
+				continue
+			}
+		alts:
+			for _, a := range alts {
+				exp, err := expandSynsets(a, v.Synsets, 0)
+				if err != nil {
+					bad(n, "%v", err)
 					break
 				}
-				p.Line = l.n
-				cur.Patterns = append(cur.Patterns, p)
-			}
-		case t[0] == '{':
-			if cur == nil || len(cur.Verbs) == 0 {
-				fail(l.n, "verb forms before any verb")
-				continue
-			}
-			vb := cur.Verbs[0]
-			for _, f := range strings.Fields(strings.Trim(t, "{}")) {
-				f = strings.ToUpper(strings.Trim(f, "_=!"))
-				if f != "" && !strings.ContainsAny(f, "_ ") {
-					vb.Forms = appendUnique(vb.Forms, f)
+				for _, x := range exp {
+					p, err := ParsePhrase(x)
+					if err != nil {
+						bad(n, "%v", err)
+						break alts
+					}
+					v.Verbs[cur].Patterns = append(v.Verbs[cur].Patterns, Pattern{Text: ph, Phrase: p, Code: code, Line: n, Len: patternChars(a)})
 				}
 			}
-		default:
-			flush()
-			codes, rest, err := brackets(t)
-			if err != nil || len(codes) == 0 {
-				fail(l.n, "verb without a [code]")
-				continue
-			}
-			code := strings.Trim(codes[0], "!= ")
-			if code == "" {
-				code = "---"
-			}
-			phrase := strings.Trim(strings.ToUpper(rest), "=!")
-			exact := strings.HasSuffix(phrase, "_")
-			ws := words(phrase)
-			if len(ws) == 0 {
-				fail(l.n, "verb line without a verb")
-				continue
-			}
-			vb := &petrarch.Verb{Words: ws, Head: 0, Forms: []string{ws[0]}, Line: l.n}
-			if !exact {
-				for _, f := range petrarch.Inflections(ws[0]) {
-					vb.Forms = appendUnique(vb.Forms, f)
-				}
-			}
-			cur = &petrarch.Block{Name: ws[0], Code: code, Line: l.n, Verbs: []*petrarch.Verb{vb}}
+			continue
 		}
-	}
-	flush()
-	if syn != nil {
-		v.AddSynset(syn)
-	}
-	return v, errs.Err()
-}
-
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToUpper(s), func(r rune) bool { return r == ' ' || r == '_' || r == '\t' })
-}
-
-func appendUnique(xs []string, x string) []string {
-	for _, y := range xs {
-		if y == x {
-			return xs
+		ph, blocks, err := splitEntry(s)
+		var root Phrase
+		if err == nil {
+			if ph == "" {
+				err = fmt.Errorf("missing verb")
+			} else {
+				root, err = ParsePhrase(ph)
+			}
 		}
-	}
-	return append(xs, x)
-}
-
-// clean drops the TABARI marks PETRARCH patterns lack: '~' (stems) and
-// '!' and '=' after words or codes.
-func clean(s string) string {
-	return strings.NewReplacer("~", "", "!", "", "=", "").Replace(s)
-}
-
-// expand turns "A { B | C } D [x]" into "A B D [x]" and "A C D [x]"; up to
-// maxAlternatives patterns.
-func expand(s string) ([]string, error) {
-	budget := maxAlternatives
-	return expandN(s, &budget)
-}
-
-const maxAlternatives = 64
-
-func expandN(s string, budget *int) ([]string, error) {
-	i := strings.IndexByte(s, '{')
-	if i < 0 {
-		if *budget--; *budget < 0 {
-			return nil, fmt.Errorf("more than %d alternatives", maxAlternatives)
+		var code EventCode
+		if err == nil && len(blocks) > 0 {
+			code, err = ParseEventCode(blocks[0])
 		}
-		return []string{s}, nil
-	}
-	j := strings.IndexByte(s[i:], '}')
-	if j < 0 {
-		return nil, fmt.Errorf("'{' not closed in %q", s)
-	}
-	inner := s[i+1 : i+j]
-	if !strings.Contains(inner, "|") || strings.ContainsRune(inner, '{') {
-		return nil, fmt.Errorf("'{ }' is not a disjunction in %q", s)
-	}
-	var out []string
-	for _, alt := range strings.Split(inner, "|") {
-		alt = strings.Trim(strings.TrimSpace(alt), "_")
-		rest, err := expandN(s[:i]+" "+alt+" "+s[i+j+1:], budget)
 		if err != nil {
-			return nil, err
+			bad(n, "%v", err)
+			cur = -1
+			continue
 		}
-		out = append(out, rest...)
+		v.Verbs = append(v.Verbs, Verb{Text: ph, Root: root, Code: code, HasCode: len(blocks) > 0, Line: n})
+		cur = len(v.Verbs) - 1
 	}
-	return out, nil
+	for i := range v.Verbs {
+		sortStable(v.Verbs[i].Patterns, func(p Pattern) int { return p.Len })
+	}
+	if err := lr.err(); err != nil {
+		return v, probs, fmt.Errorf("%s: %s:%d: %w", op, name, lr.n, err)
+	}
+	return v, probs, nil
 }

@@ -1,9 +1,0 @@
-//go:build !unix
-
-package ner
-
-import "time"
-
-// cpuTime is unavailable here; benchmarks then report wall-clock figures
-// only.
-func cpuTime() time.Duration { return 0 }
