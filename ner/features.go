@@ -50,6 +50,12 @@ const (
 	fRunFirst
 	fRunLast
 	fRunPos
+	fCl4
+	fCl6
+	fCl10
+	fCl20
+	fClPrev
+	fClNext
 )
 
 // Positions in extract's feature list of the word's identity features.
@@ -65,7 +71,8 @@ type featBuf struct {
 	exact, low          []uint16
 	begin, inside       []uint16
 	lbegin, linside     []uint16
-	runStart, runEnd    []int // the capitalised run holding each token, or -1
+	runStart, runEnd    []int    // the capitalised run holding each token, or -1
+	cl                  []string // the cluster path of each token, or ""
 	feats               []uint64
 }
 
@@ -82,7 +89,7 @@ func (b *featBuf) reset(n int) {
 		}
 		return s[:n]
 	}
-	b.lower, b.shape, b.short = grow(b.lower), grow(b.shape), grow(b.short)
+	b.lower, b.shape, b.short, b.cl = grow(b.lower), grow(b.shape), grow(b.short), grow(b.cl)
 	b.exact, b.low, b.begin, b.inside = grow16(b.exact), grow16(b.low), grow16(b.begin), grow16(b.inside)
 	b.lbegin, b.linside = grow16(b.lbegin), grow16(b.linside)
 	growI := func(s []int) []int {
@@ -218,13 +225,14 @@ func sentCase(words []string) int {
 
 // extract computes the features of every token of words and calls emit
 // with the token index and its feature hashes (a buffer reused between
-// calls). g may be nil.
-func extract(g *Gazetteer, words []string, b *featBuf, emit func(i int, feats []uint64)) {
+// calls). g and cl may be nil.
+func extract(g *Gazetteer, cl *Clusters, words []string, b *featBuf, emit func(i int, feats []uint64)) {
 	n := len(words)
 	b.reset(n)
 	for i, w := range words {
 		b.lower[i] = strings.ToLower(w)
 		b.shape[i], b.short[i] = wordShape(w)
+		b.cl[i] = cl.Path(b.lower[i])
 		if g != nil {
 			b.exact[i] = bits(g.exact, seqHash(seqSeed, w))
 			b.low[i] = bits(g.lower, seqHash(seqSeed, b.lower[i]))
@@ -342,6 +350,19 @@ func extract(g *Gazetteer, words []string, b *featBuf, emit func(i int, feats []
 				hInt(hStr(hStart(fRunFirst), b.lower[rs]), pos),
 				hInt(hStr(hStart(fRunLast), b.lower[re-1]), pos),
 				hInt(hInt(hStart(fRunPos), min(re-rs, 5)), pos))
+		}
+		if p := b.cl[i]; p != "" {
+			f = append(f,
+				hStr(hStart(fCl4), prefix(p, 4)),
+				hStr(hStart(fCl6), prefix(p, 6)),
+				hStr(hStart(fCl10), prefix(p, 10)),
+				hStr(hStart(fCl20), p))
+		}
+		if i > 0 && b.cl[i-1] != "" {
+			f = append(f, hStr(hStart(fClPrev), prefix(b.cl[i-1], 6)))
+		}
+		if i+1 < n && b.cl[i+1] != "" {
+			f = append(f, hStr(hStart(fClNext), prefix(b.cl[i+1], 6)))
 		}
 		b.feats = f
 		emit(i, f)

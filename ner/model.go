@@ -22,6 +22,7 @@ import (
 // use.
 type Model struct {
 	gaz *Gazetteer
+	cl  *Clusters // word clusters, or nil
 	// rows maps a feature hash to its row in weights.
 	rows *featTable
 	// keys are the feature hashes, in row order.
@@ -100,7 +101,7 @@ func (m *Model) tagIDs(words []string) []int {
 	}
 	score := s.score[:n*numLabels]
 	clear(score)
-	extract(m.gaz, words, &s.fb, func(i int, feats []uint64) {
+	extract(m.gaz, m.cl, words, &s.fb, func(i int, feats []uint64) {
 		row := score[i*numLabels : (i+1)*numLabels]
 		for _, h := range feats {
 			r, ok := m.rows.get(h)
@@ -204,12 +205,16 @@ func (m *Model) Step() pipeline.Step {
 }
 
 // Model file format, gzip-compressed: the magic, then uvarint-prefixed
-// sections: info string, gazetteer text, the transition weights, the O
+// sections: info string, gazetteer text, word-cluster text (absent in
+// version 2 files), the transition weights, the O
 // penalty, the
 // feature count, the feature hashes sorted and delta-encoded as uvarints,
 // and for each feature a byte with one bit per non-zero label followed by
 // those weights as float32.
-const magic = "wirecoder-ner/2\n"
+const (
+	magic   = "wirecoder-ner/3\n"
+	magicV2 = "wirecoder-ner/2\n" // no cluster section
+)
 
 // Save writes the model in its gzip-compressed binary form.
 func (m *Model) Save(w io.Writer) error {
@@ -232,6 +237,11 @@ func (m *Model) Save(w io.Writer) error {
 		gz = m.gaz.text
 	}
 	putS(gz)
+	cls := ""
+	if m.cl != nil {
+		cls = m.cl.text
+	}
+	putS(cls)
 	for _, t := range m.trans {
 		putF(t)
 	}
@@ -286,7 +296,7 @@ func load(r io.Reader) (*Model, error) {
 	}
 	br := bufio.NewReader(zr)
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(br, head); err != nil || (string(head) != magic && string(head) != magicV2) {
 		return nil, errors.New("not a wirecoder NER model (bad magic)")
 	}
 	const maxLen = 64 << 20
@@ -327,6 +337,17 @@ func load(r io.Reader) (*Model, error) {
 	if gz != "" {
 		if m.gaz, err = ParseGazetteer(gz, "model gazetteer"); err != nil {
 			return nil, err
+		}
+	}
+	if string(head) == magic {
+		cls, err := getS("clusters")
+		if err != nil {
+			return nil, err
+		}
+		if cls != "" {
+			if m.cl, err = ParseClusters(cls, "model clusters"); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for i := range m.trans {

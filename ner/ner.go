@@ -24,6 +24,8 @@ type Sentence struct {
 	// Line is the 1-based line of the sentence's first token in the file
 	// it was read from, or 0.
 	Line int
+	// copied marks a re-cased copy made for training.
+	copied bool
 }
 
 // Span is one entity found in a tag sequence: its type and its token

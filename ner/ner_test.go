@@ -336,17 +336,18 @@ func TestDefaultSentences(t *testing.T) {
 // TestDefaultHeldOut scores the default model on a slice of held-out data.
 // The default model is refitted on train+dev once dev has chosen its epoch
 // and O penalty (see docs/models-ner.md), so dev is no longer held out:
-// the slice comes from the test file.
+// the whole test file is scored (its first 800 sentences alone vary by
+// several points between models of the same overall quality).
 func TestDefaultHeldOut(t *testing.T) {
-	held := smallSet(t, "en_ewt-ud-test.iob2", 800)
+	held := smallSet(t, "en_ewt-ud-test.iob2", 1<<30)
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := Evaluate(m, held)
-	t.Logf("default model on the first 800 test sentences: P %.4f R %.4f F1 %.4f", s.Precision, s.Recall, s.F1)
-	if s.F1 < 0.68 {
-		t.Errorf("F1 %.4f on the first 800 test sentences, below the floor 0.68", s.F1)
+	t.Logf("default model on the %d test sentences: P %.4f R %.4f F1 %.4f", len(held), s.Precision, s.Recall, s.F1)
+	if s.F1 < 0.74 {
+		t.Errorf("F1 %.4f on the %d test sentences, below the floor 0.74 (the committed model scores 0.7493)", s.F1, len(held))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -58,6 +59,10 @@ type TrainOptions struct {
 	// embedded default. NoGazetteer trains without them.
 	Gazetteer   *Gazetteer
 	NoGazetteer bool
+	// Clusters gives the word clusters for cluster features; nil uses the
+	// embedded default. NoClusters trains without them.
+	Clusters   *Clusters
+	NoClusters bool
 	// Ensemble is the number of perceptrons trained side by side with
 	// seeds Seed, Seed+1, ...; the model is the mean of their averaged
 	// weights (default 1).
@@ -72,6 +77,12 @@ type TrainOptions struct {
 	// step, of hiding the features of the word's identity, so that the
 	// model learns to use context and shape for unseen names (default 0).
 	WordDropout float64
+	// LowerCopies adds, for every k-th training sentence that holds an
+	// entity (k = LowerCopies), a lower-cased copy with the same tags, so
+	// that the model learns to find names in uncapitalised text (0: none).
+	LowerCopies int
+	// UpperCopies does the same with upper-cased copies.
+	UpperCopies int
 	// NoPenalty skips tuning, on dev, a penalty on the O label's score
 	// that trades precision for recall.
 	NoPenalty bool
@@ -141,13 +152,30 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	if opt.NoGazetteer {
 		gaz = nil
 	}
+	cl := opt.Clusters
+	if cl == nil && !opt.NoClusters {
+		var err error
+		if cl, err = DefaultClusters(); err != nil {
+			return nil, err
+		}
+	}
+	if opt.NoClusters {
+		cl = nil
+	}
 	start := time.Now()
+	orig := train // refit re-augments train+dev from the originals
+	if opt.LowerCopies > 0 {
+		train = withCaseCopies(train, opt.LowerCopies, strings.ToLower)
+	}
+	if opt.UpperCopies > 0 {
+		train = withCaseCopies(train, opt.UpperCopies, strings.ToUpper)
+	}
 
 	// Index the features of the training data.
 	counts := map[uint64]int32{}
 	var fb featBuf
 	for _, s := range train {
-		extract(gaz, s.Words, &fb, func(_ int, feats []uint64) {
+		extract(gaz, cl, s.Words, &fb, func(_ int, feats []uint64) {
 			for _, h := range feats {
 				counts[h]++
 			}
@@ -169,7 +197,7 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 		out := make([]encoded, len(set))
 		for si, s := range set {
 			e := encoded{feats: make([][]int32, len(s.Words)), nlex: make([]uint8, len(s.Words)), gold: goldLabels(s.Tags)}
-			extract(gaz, s.Words, &fb, func(i int, feats []uint64) {
+			extract(gaz, cl, s.Words, &fb, func(i int, feats []uint64) {
 				ids := make([]int32, 0, len(feats))
 				// The word as written and lower-cased come first, so
 				// that word dropout can skip them.
@@ -195,8 +223,8 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	}
 	tr, dv := encode(train), encode(dev)
 	nf := len(keys)
-	fmt.Fprintf(log, "ner: %d training sentences, %d dev, %d features (min count %d), gazetteer %d entries\n",
-		len(train), len(dev), nf, opt.MinCount, gazLen(gaz))
+	fmt.Fprintf(log, "ner: %d training sentences, %d dev, %d features (min count %d), gazetteer %d entries, %d clustered words\n",
+		len(train), len(dev), nf, opt.MinCount, gazLen(gaz), cl.Len())
 
 	members := make([]learner, opt.Ensemble)
 	for k := range members {
@@ -291,7 +319,7 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	}
 	if opt.Refit && len(dev) > 0 {
 		fmt.Fprintf(log, "ner: refitting on train+dev for %d epochs with O penalty %.2f\n", bestEpoch, penalty)
-		all := append(append([]Sentence(nil), train...), dev...)
+		all := append(append([]Sentence(nil), orig...), dev...)
 		ro := opt
 		ro.Refit, ro.Epochs, ro.OPenalty, ro.NoPenalty = false, bestEpoch, penalty, true
 		m, err := Train(all, nil, ro, log)
@@ -303,7 +331,7 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	}
 
 	// Keep the features with a non-zero weight.
-	m := &Model{gaz: gaz, trans: tbest, oPenalty: penalty}
+	m := &Model{gaz: gaz, cl: cl, trans: tbest, oPenalty: penalty}
 	for i, h := range keys {
 		ws := best[i*numLabels : (i+1)*numLabels]
 		nz := false
@@ -436,6 +464,39 @@ func goldLabels(tags []string) []int {
 		}
 		out[i] = y
 		prev = y
+	}
+	return out
+}
+
+// withCaseCopies returns train followed by copies, re-cased by recase, of
+// every k-th sentence that holds an entity and that recase changes.
+// Copies already in train (added by an earlier call) are not copied again.
+func withCaseCopies(train []Sentence, k int, recase func(string) string) []Sentence {
+	out := slices.Clone(train)
+	seen := 0
+	for _, s := range train {
+		if s.copied {
+			continue
+		}
+		if len(Spans(s.Tags)) == 0 {
+			continue
+		}
+		changed := false
+		words := make([]string, len(s.Words))
+		for i, w := range s.Words {
+			words[i] = recase(w)
+			changed = changed || words[i] != w
+		}
+		if !changed {
+			continue
+		}
+		seen++
+		if seen%k != 0 {
+			continue
+		}
+		c := s
+		c.Words, c.copied = words, true
+		out = append(out, c)
 	}
 	return out
 }

@@ -34,6 +34,10 @@ func trainNER(ctx context.Context, e *env, args []string) error {
 	dropout := fs.Float64("word-dropout", 0, "perceptron: probability of hiding a token's word features at a training step")
 	refit := fs.Bool("refit", false, "after choosing the epoch and O penalty on dev, retrain on train+dev")
 	noGaz := fs.Bool("no-gazetteer", false, "train without gazetteer features")
+	lowerCopies := fs.Int("lower-copies", 1, "add a lower-cased copy of every `k`-th training sentence holding an entity (0: none)")
+	upperCopies := fs.Int("upper-copies", 0, "add an upper-cased copy of every `k`-th training sentence holding an entity (0: none)")
+	noCl := fs.Bool("no-clusters", false, "train without word-cluster features")
+	clFile := fs.String("clusters", "", "word-cluster `file` (gzip, word<TAB>path lines, as written by ner/internal/clustergen; default: the embedded clusters)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -61,8 +65,14 @@ func trainNER(ctx context.Context, e *env, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	var cl *ner.Clusters
+	if *clFile != "" {
+		if cl, err = ner.ReadClustersFile(*clFile); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
-	m, err := ner.Train(trainSet, devSet, ner.TrainOptions{Method: meth, L2: *l2, Rate: *rate, Epochs: *epochs, Seed: *seed, MinCount: *minCount, Ensemble: *ensemble, Refit: *refit, WordDropout: *dropout, NoGazetteer: *noGaz}, e.stderr)
+	m, err := ner.Train(trainSet, devSet, ner.TrainOptions{Method: meth, L2: *l2, Rate: *rate, Epochs: *epochs, Seed: *seed, MinCount: *minCount, Ensemble: *ensemble, Refit: *refit, WordDropout: *dropout, NoGazetteer: *noGaz, NoClusters: *noCl, Clusters: cl, LowerCopies: *lowerCopies, UpperCopies: *upperCopies}, e.stderr)
 	if err != nil {
 		return err
 	}
