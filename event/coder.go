@@ -72,6 +72,12 @@ type Options struct {
 	// in news text is often the wrong one. Use it with an ActorFinder that
 	// resolves pronouns (MentionActors over coreference).
 	SubjectOnly bool
+	// NoNominal turns off nominal events: events told by a noun ("the
+	// February 2022 invasion of Ukraine", "a Ukrainian troop buildup"),
+	// which PETRARCH does not code.
+	NoNominal bool
+	// Nouns is the nominal event dictionary; nil means DefaultNouns.
+	Nouns Nouns
 }
 
 // Coder codes events. It holds no mutable state and is safe for
@@ -89,6 +95,18 @@ func NewCoder(v *petrarch.Verbs, actors ActorFinder, opt Options) *Coder {
 	c := &Coder{verbs: v, actors: actors, opt: opt}
 	c.pool.New = func() any { return new(analysis) }
 	return c
+}
+
+// nouns returns the nominal event dictionary in use.
+func (c *Coder) nouns() Nouns {
+	if c.opt.Nouns != nil {
+		return c.opt.Nouns
+	}
+	ns, err := DefaultNouns()
+	if err != nil {
+		return nil
+	}
+	return ns
 }
 
 // Requires is the set of layers Process needs.
@@ -326,7 +344,15 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 		if !tgt.set {
 			tgt = findTarget(a, lower)
 		}
-		if !tgt.set {
+		if tgt.set && c.opt.Nested && !st.src.set && !st.tgt.set && a.clausalTarget(vm, tgt) {
+			// the verb's own code with a target inside its complement
+			// clause ("said that Y attacked Z"), which is coded itself
+			tgt = binding{}
+		}
+		if !tgt.set && !postureCode(code) {
+			continue
+		}
+		if code == "010" && c.opt.Nested && !st.tgt.set && (relayVerbs[strings.ToUpper(a.tok(vm.head).Lemma)] || !tgt.set) {
 			continue
 		}
 		src := st.src
@@ -339,6 +365,9 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 		if !src.set {
 			continue
 		}
+		if !tgt.set {
+			tgt = binding{none: true}
+		}
 		n0 := len(evs)
 		evs = c.makeEvents(a, evs, si, vm, src, tgt, code, st.src.set || st.tgt.set, region)
 		for range evs[n0:] {
@@ -347,6 +376,11 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 	}
 	if c.opt.Nested {
 		evs = c.compose(a, evs, heads)
+	}
+	if !c.opt.NoNominal {
+		if ns := c.nouns(); len(ns) > 0 {
+			evs = append(evs, c.nominalEvents(a, si, ns, evs)...)
+		}
 	}
 	d.Events = append(d.Events, dedupEvents(evs)...)
 }
@@ -604,7 +638,10 @@ func (c *Coder) matchPatterns(a *analysis, vm verbMatch, upper, lower []item) (s
 	if len(lower) == 0 {
 		return "", bestSt, false
 	}
-	for _, b := range vm.blocks {
+	// the later definition of a verb defined in several blocks wins ties,
+	// as its code does
+	for bi := len(vm.blocks) - 1; bi >= 0; bi-- {
+		b := vm.blocks[bi]
 		for pi := range b.Patterns {
 			p := &b.Patterns[pi]
 			n := len(p.Before) + len(p.After)
@@ -767,6 +804,12 @@ func (a *analysis) complements(vm verbMatch) []bool {
 		switch baseDep(a.tok(c).Dep) {
 		case "ccomp", "xcomp", "parataxis":
 			mark(c)
+		case "obl", "obj", "dobj":
+			// a parser error seen in news: "determined [that]obl Ukraine
+			// had withdrawn" with the clause as a relative clause of "that"
+			if a.wordOf(c) == "THAT" && (a.tok(c).UPOS == "SCONJ" || a.tok(c).XPOS == "IN") {
+				mark(c)
+			}
 		}
 	}
 	return open
@@ -804,6 +847,9 @@ func (a *analysis) refs(b binding) []doc.Ref {
 			return r
 		}
 		return doc.Ref{Text: phraseText(a.d, np.Phrase), Code: "---", Span: phraseSpan(a.d, np.Phrase)}
+	}
+	if b.none {
+		return []doc.Ref{{Code: "---"}}
 	}
 	if b.nec < 0 {
 		return []doc.Ref{one(b.ne)}
@@ -902,7 +948,7 @@ func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, src, tgt binding, code string, slotted bool, region []int) []doc.Event {
 	date, historical := a.eventDate(vm, region)
 	srcs, tgts := a.refs(src), a.refs(tgt)
-	if a.passive(vm) && !slotted {
+	if a.passive(vm) && !slotted && !(postureCode(code) && !a.hasAgent(vm)) {
 		srcs, tgts = tgts, srcs
 	}
 	trigger := doc.Span{Start: a.tok(vm.first).Start, End: a.tok(vm.last).End}
@@ -925,10 +971,17 @@ func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, s
 		}
 		for _, s := range ss {
 			for _, t := range ts {
-				if s.Code == t.Code {
+				if s.Code == t.Code || (s.Entity != "" && s.Entity == t.Entity) {
+					if !postureCode(code) || s.Code == "---" {
+						continue
+					}
+					// "the army pulled its troops back": the army's own move
+					t = doc.Ref{Code: "---"}
+				}
+				if !c.opt.AllowMonadic && (s.Code == "---" || (t.Code == "---" && !postureCode(code))) {
 					continue
 				}
-				if !c.opt.AllowMonadic && (s.Code == "---" || t.Code == "---") {
+				if code == "010" && c.opt.Nested && sameCountry(s.Code, t.Code) {
 					continue
 				}
 				ev := doc.Event{
@@ -1099,6 +1152,25 @@ func (a *analysis) eventDate(vm verbMatch, region []int) (string, bool) {
 		}
 		return t.Value, monthsBefore(t.Value, story) >= 2
 	}
+	// an event reported in the complement of a dated statement takes the
+	// statement's date: "the ministry said late last month that it was
+	// reinforcing its border"
+	if p := a.complementOf(vm.head); p >= 0 && speechVerbs[upper(a.tok(p).Lemma)] {
+		for _, k := range a.kids[p-a.first] {
+			switch baseDep(a.tok(k).Dep) {
+			case "obl", "nmod", "advmod", "npadvmod", "obl:tmod":
+			default:
+				continue
+			}
+			klo, khi := a.tok(a.leftmost(k)).Start, a.tok(a.rightmost(k)).End
+			for _, t := range a.d.Times {
+				if t.Value == "" || t.Future || t.Start < klo || t.End > khi {
+					continue
+				}
+				return t.Value, monthsBefore(t.Value, story) >= 2
+			}
+		}
+	}
 	return story, false
 }
 
@@ -1164,4 +1236,54 @@ func dedupEvents(evs []doc.Event) []doc.Event {
 		}
 	}
 	return out
+}
+
+// relayVerbs are verbs of passing on what someone said ("BelTA quoted him
+// as saying"): relaying is not itself a statement event.
+var relayVerbs = map[string]bool{"QUOTE": true, "CITE": true, "RELAY": true}
+
+// clausalTarget reports a target that the verb reaches only through a
+// clause (a complement, adverbial or relative clause): "determined that
+// Ukraine had withdrawn" does not make Ukraine the target of "determined".
+func (a *analysis) clausalTarget(vm verbMatch, tgt binding) bool {
+	t := -1
+	switch {
+	case tgt.ne >= 0:
+		t = a.nps[tgt.ne].Head
+	case tgt.nec >= 0 && len(a.comps[tgt.nec].members) > 0:
+		t = a.nps[a.comps[tgt.nec].members[0]].Head
+	}
+	h := a.clauseHead(vm.head)
+	for hop := 0; t >= a.first && t < a.last && t != h && hop < a.last-a.first; hop++ {
+		switch baseDep(a.tok(t).Dep) {
+		case "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj":
+			return true
+		}
+		t = a.tok(t).Head
+	}
+	return false
+}
+
+// hasAgent reports a passive verb with a "by" agent.
+func (a *analysis) hasAgent(vm verbMatch) bool {
+	for _, c := range a.kids[vm.head-a.first] {
+		if a.tok(c).Dep == "obl:agent" || a.tok(c).Dep == "nmod:agent" {
+			return true
+		}
+		if baseDep(a.tok(c).Dep) == "obl" || baseDep(a.tok(c).Dep) == "nmod" {
+			if a.caseOf(c) == "BY" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameCountry reports actor codes of the same country ("BLR" and
+// "BLRGOV"): a statement to one's own country is no event.
+func sameCountry(x, y string) bool {
+	if len(x) < 3 || len(y) < 3 || x == "---" || y == "---" {
+		return false
+	}
+	return x[:3] == y[:3]
 }

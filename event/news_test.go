@@ -1,0 +1,155 @@
+package event_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/wirecoder/wirecoder/dict/petrarch"
+	"github.com/wirecoder/wirecoder/doc"
+	"github.com/wirecoder/wirecoder/event"
+)
+
+// newsCoder is the default dictionary with a small actor dictionary, the
+// options the project's pipeline uses.
+func newsCoder(t *testing.T) *event.Coder {
+	t.Helper()
+	verbs, err := event.DefaultVerbs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors := petrarch.NewActors()
+	const dict = "ARNOR [ARN]\nGONDOR [GON]\nGONDORIAN [GON]\nMORDOR [MOR]\n"
+	if err := actors.ReadActors(strings.NewReader(dict), "test.actors"); err != nil {
+		t.Fatal(err)
+	}
+	return event.NewCoder(verbs, &event.DictActors{Actors: actors},
+		event.Options{IntentCodes: true, Nested: true, SubjectOnly: true})
+}
+
+// The patterns added for news language: troops pulled back, sent back or
+// returned to base (087x), borders reinforced and troops deployed (15x),
+// nominal events, and no statement events with a target inside the
+// reported clause or for merely relaying.
+func TestNewsPatterns(t *testing.T) {
+	type ev struct{ src, code, tgt, date string }
+	tests := []struct {
+		name  string
+		rows  [][5]string
+		times []doc.TimeExpr
+		want  []ev
+	}{
+		{"passive send back: the troops' own retreat", [][5]string{
+			{"Gondorian", "JJ", "Gondorian", "2", "amod"},
+			{"troops", "NNS", "troops", "5", "nsubj:pass"},
+			{"were", "VBD", "be", "5", "aux"},
+			{"being", "VBG", "be", "5", "aux:pass"},
+			{"sent", "VBN", "send", "0", "root"},
+			{"back", "RB", "back", "5", "advmod"},
+			{"to", "IN", "to", "9", "case"},
+			{"their", "PRP$", "their", "9", "nmod:poss"},
+			{"bases", "NNS", "base", "6", "obl"},
+		}, nil, []ev{{"GON", "0874", "---", "2024-07-13"}}},
+		{"pull back troops from the border", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"pulled", "VBD", "pull", "0", "root"},
+			{"back", "RP", "back", "2", "compound:prt"},
+			{"its", "PRP$", "its", "5", "nmod:poss"},
+			{"troops", "NNS", "troops", "2", "obj"},
+			{"from", "IN", "from", "8", "case"},
+			{"the", "DT", "the", "8", "det"},
+			{"border", "NN", "border", "2", "obl"},
+		}, nil, []ev{{"ARN", "0874", "---", "2024-07-13"}}},
+		{"troops return to their bases", [][5]string{
+			{"Gondorian", "JJ", "Gondorian", "2", "amod"},
+			{"troops", "NNS", "troops", "4", "nsubj"},
+			{"should", "MD", "should", "4", "aux"},
+			{"return", "VB", "return", "0", "root"},
+			{"to", "IN", "to", "7", "case"},
+			{"their", "PRP$", "their", "7", "nmod:poss"},
+			{"bases", "NNS", "base", "4", "obl"},
+		}, nil, []ev{{"GON", "0874", "---", "2024-07-13"}}},
+		{"reinforce the border", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"reinforced", "VBD", "reinforce", "0", "root"},
+			{"its", "PRP$", "its", "4", "nmod:poss"},
+			{"border", "NN", "border", "2", "obj"},
+		}, nil, []ev{{"ARN", "154", "---", "2024-07-13"}}},
+		{"deploy troops", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"deployed", "VBD", "deploy", "0", "root"},
+			{"extra", "JJ", "extra", "4", "amod"},
+			{"troops", "NNS", "troops", "2", "obj"},
+		}, nil, []ev{{"ARN", "154", "---", "2024-07-13"}}},
+		{"withdraw troops from a country", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"withdrew", "VBD", "withdraw", "0", "root"},
+			{"troops", "NNS", "troops", "2", "obj"},
+			{"from", "IN", "from", "5", "case"},
+			{"Gondor", "NNP", "Gondor", "2", "obl"},
+		}, nil, []ev{{"ARN", "0874", "GON", "2024-07-13"}}},
+		{"nominal: dated invasion launched by the subject", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"launched", "VBD", "launch", "0", "root"},
+			{"the", "DT", "the", "6", "det"},
+			{"February", "NNP", "February", "6", "compound"},
+			{"2022", "CD", "2022", "4", "nummod"},
+			{"invasion", "NN", "invasion", "2", "obj"},
+			{"of", "IN", "of", "8", "case"},
+			{"Gondor", "NNP", "Gondor", "6", "nmod"},
+		}, []doc.TimeExpr{{Span: doc.Span{Start: 22, End: 35}, Value: "2022-02"}}, []ev{{"ARN", "190", "GON", "2022-02"}}},
+		{"nominal: possessor source", [][5]string{
+			{"Gondor", "NNP", "Gondor", "2", "nsubj"},
+			{"condemned", "VBD", "condemn", "0", "root"},
+			{"Arnor", "NNP", "Arnor", "5", "nmod:poss"},
+			{"'s", "POS", "'s", "3", "case"},
+			{"attack", "NN", "attack", "2", "obj"},
+			{"on", "IN", "on", "7", "case"},
+			{"Mordor", "NNP", "Mordor", "5", "nmod"},
+		}, nil, []ev{{"GON", "112", "ARN", "2024-07-13"}, {"ARN", "190", "MOR", "2024-07-13"}}},
+		{"nominal: demonym on a compound, posture without target", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"cited", "VBD", "cite", "0", "root"},
+			{"a", "DT", "a", "6", "det"},
+			{"Gondorian", "JJ", "Gondorian", "5", "amod"},
+			{"troop", "NN", "troop", "6", "compound"},
+			{"buildup", "NN", "buildup", "2", "obj"},
+		}, nil, []ev{{"GON", "154", "---", "2024-07-13"}}},
+		{"said: the target in the reported clause is not the statement's", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"said", "VBD", "say", "0", "root"},
+			{"Gondor", "NNP", "Gondor", "4", "nsubj"},
+			{"withdrew", "VBD", "withdraw", "2", "ccomp"},
+			{"troops", "NNS", "troops", "4", "obj"},
+			{"from", "IN", "from", "7", "case"},
+			{"Mordor", "NNP", "Mordor", "4", "obl"},
+		}, nil, []ev{{"GON", "0874", "MOR", "2024-07-13"}}},
+		{"relaying is no statement", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"quoted", "VBD", "quote", "0", "root"},
+			{"Gondor", "NNP", "Gondor", "2", "obj"},
+		}, nil, nil},
+	}
+	c := newsCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parsed("2024-07-13", tt.rows)
+			d.Times = tt.times
+			if err := c.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			var got []ev
+			for _, e := range d.Events {
+				got = append(got, ev{e.Source.Code, e.CAMEO, e.Target.Code, e.Date})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("events = %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("event %d = %v, want %v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
