@@ -317,7 +317,7 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 			continue
 		}
 		vm, ok := c.findVerb(a, i)
-		if !ok {
+		if !ok || a.reducedRelative(vm) {
 			continue
 		}
 		region := a.region(vm)
@@ -800,6 +800,29 @@ func (a *analysis) complements(vm verbMatch) []bool {
 			mark(c)
 		}
 	}
+	// a "that" clause the parser took for a relative clause of the verb's
+	// object: "told a meeting [that the troops should return]acl:relcl"
+	var thatClauses func(t int)
+	thatClauses = func(t int) {
+		for _, c := range a.kids[t-a.first] {
+			switch baseDep(a.tok(c).Dep) {
+			case "acl":
+				if a.markedThat(c) {
+					mark(c)
+					continue
+				}
+			case "ccomp", "xcomp", "parataxis", "advcl", "conj":
+				continue
+			}
+			thatClauses(c)
+		}
+	}
+	for _, c := range a.kids[h-a.first] {
+		switch baseDep(a.tok(c).Dep) {
+		case "obj", "dobj", "iobj", "obl":
+			thatClauses(c)
+		}
+	}
 	for _, c := range a.kids[h-a.first] {
 		switch baseDep(a.tok(c).Dep) {
 		case "ccomp", "xcomp", "parataxis":
@@ -1152,6 +1175,19 @@ func (a *analysis) eventDate(vm verbMatch, region []int) (string, bool) {
 		}
 		return t.Value, monthsBefore(t.Value, story) >= 2
 	}
+	// a clause the parser hung under a time noun: "said late last month
+	// [that it was reinforcing]acl"
+	for x, hop := a.tok(h).Head, 0; x >= a.first && x < a.last && hop < 2; x, hop = a.tok(x).Head, hop+1 {
+		sp := a.tok(x).Span()
+		for _, t := range a.d.Times {
+			if t.Value != "" && !t.Future && t.Start <= sp.Start && sp.End <= t.End {
+				return t.Value, monthsBefore(t.Value, story) >= 2
+			}
+		}
+		if a.isVerb(x) {
+			break
+		}
+	}
 	// an event reported in the complement of a dated statement takes the
 	// statement's date: "the ministry said late last month that it was
 	// reinforcing its border"
@@ -1286,4 +1322,46 @@ func sameCountry(x, y string) bool {
 		return false
 	}
 	return x[:3] == y[:3]
+}
+
+// reducedRelative reports a past participle that modifies the noun before
+// it ("extra troops deployed there", "troops dispatched to the area"): a
+// description, not an event, unless a "by" agent names who did it. The
+// parser often attaches such participles as adverbial clauses.
+func (a *analysis) reducedRelative(vm verbMatch) bool {
+	h := vm.head
+	if a.tok(h).XPOS != "VBN" || h == a.first {
+		return false
+	}
+	switch baseDep(a.tok(h).Dep) {
+	case "acl", "advcl", "amod":
+	default:
+		return false
+	}
+	p := h - 1
+	if !(a.nominal(p) && a.tok(p).UPOS != "PRON" && a.tok(p).XPOS != "PRP") {
+		return false
+	}
+	for _, c := range a.kids[h-a.first] {
+		switch baseDep(a.tok(c).Dep) {
+		case "aux", "nsubj", "csubj", "cop", "mark":
+			return false
+		}
+	}
+	return !a.hasAgent(vm)
+}
+
+// markedThat reports a clause introduced by the subordinator "that" with a
+// subject of its own: a complement clause, whatever the parser called it.
+func (a *analysis) markedThat(h int) bool {
+	that, subj := false, false
+	for _, c := range a.kids[h-a.first] {
+		switch baseDep(a.tok(c).Dep) {
+		case "mark":
+			that = that || a.wordOf(c) == "THAT"
+		case "nsubj":
+			subj = true
+		}
+	}
+	return that && subj
 }
