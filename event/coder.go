@@ -71,6 +71,14 @@ type Options struct {
 	// attacks"): PETRARCH takes the nearest actor before the verb, which
 	// in news text is often the wrong one. Use it with an ActorFinder that
 	// resolves pronouns (MentionActors over coreference).
+	//
+	// SubjectOnly also selects the coder's news semantics for one-sided
+	// events, which PETRARCH drops without AllowMonadic: protest, military
+	// posture and de-escalation (14x, 15x, 087x) are coded without a
+	// target ("the army pulled its troops back": the army 0874, target
+	// "---", also when the target names the source's own forces), and
+	// violence (18x-20x) with one side unknown ("a car bomb killed a
+	// journalist"), never both.
 	SubjectOnly bool
 	// NoNominal turns off nominal events: events told by a noun ("the
 	// February 2022 invasion of Ukraine", "a Ukrainian troop buildup"),
@@ -344,12 +352,12 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 		if !tgt.set {
 			tgt = findTarget(a, lower)
 		}
-		if tgt.set && c.opt.Nested && !st.src.set && !st.tgt.set && a.clausalTarget(vm, tgt) {
+		if tgt.set && c.opt.Nested && !st.src.set && !st.tgt.set && (strings.HasPrefix(code, "01") || speechVerbs[strings.ToUpper(a.tok(vm.head).Lemma)]) && a.clausalTarget(vm, tgt) {
 			// the verb's own code with a target inside its complement
 			// clause ("said that Y attacked Z"), which is coded itself
 			tgt = binding{}
 		}
-		if !tgt.set && !postureCode(code) {
+		if !tgt.set && !(c.opt.SubjectOnly && (postureCode(code) || unattributed(code))) {
 			continue
 		}
 		if code == "010" && c.opt.Nested && !st.tgt.set && (relayVerbs[strings.ToUpper(a.tok(vm.head).Lemma)] || !tgt.set) {
@@ -361,6 +369,10 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 		}
 		if !src.set && !(c.opt.SubjectOnly && a.hasSubject(vm)) {
 			src = findSource(a, upper, tgt)
+		}
+		if !src.set && c.opt.SubjectOnly && unattributed(code) {
+			// "a roadside bomb killed two soldiers": the uncoded subject
+			src = a.subjectBinding(vm, tgt)
 		}
 		if !src.set {
 			continue
@@ -995,13 +1007,13 @@ func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, s
 		for _, s := range ss {
 			for _, t := range ts {
 				if s.Code == t.Code || (s.Entity != "" && s.Entity == t.Entity) {
-					if !postureCode(code) || s.Code == "---" {
+					if !c.opt.SubjectOnly || !postureCode(code) || s.Code == "---" {
 						continue
 					}
 					// "the army pulled its troops back": the army's own move
 					t = doc.Ref{Code: "---"}
 				}
-				if !c.opt.AllowMonadic && (s.Code == "---" || (t.Code == "---" && !postureCode(code))) {
+				if !c.opt.AllowMonadic && !(c.opt.SubjectOnly && oneSided(code, s.Code, t.Code)) && (s.Code == "---" || t.Code == "---") {
 					continue
 				}
 				if code == "010" && c.opt.Nested && sameCountry(s.Code, t.Code) {
@@ -1364,4 +1376,43 @@ func (a *analysis) markedThat(h int) bool {
 		}
 	}
 	return that && subj
+}
+
+// oneSided reports whether an event with source code src and target
+// code tgt may be coded without AllowMonadic: both coded; or a protest,
+// posture or de-escalation code without a target; or violence with one
+// side unknown (never both).
+func oneSided(code, src, tgt string) bool {
+	switch {
+	case src != "---" && tgt != "---":
+		return true
+	case src != "---":
+		return postureCode(code) || unattributed(code)
+	case tgt != "---":
+		return unattributed(code)
+	}
+	return false
+}
+
+// unattributed reports codes of violence (18x-20x) that news often reports
+// without a perpetrator ("a car bomb killed a journalist"): they are coded
+// with an uncoded source when the target is known, even without
+// AllowMonadic.
+func unattributed(code string) bool {
+	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
+}
+
+// subjectBinding returns the phrase of the verb's subject, coded or not,
+// unless it is the target.
+func (a *analysis) subjectBinding(vm verbMatch, tgt binding) binding {
+	h := a.clauseHead(vm.head)
+	for _, c := range a.kids[h-a.first] {
+		if d := baseDep(a.tok(c).Dep); d == "nsubj" || d == "csubj" {
+			if b := a.blockBinding(c); b.set && b != tgt {
+				return b
+			}
+			return binding{}
+		}
+	}
+	return binding{}
 }

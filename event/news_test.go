@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wirecoder/wirecoder/cameo"
 	"github.com/wirecoder/wirecoder/dict/petrarch"
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/event"
@@ -151,5 +152,27 @@ func TestNewsPatterns(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Every noun of the default nominal dictionary has a valid CAMEO code.
+func TestDefaultNouns(t *testing.T) {
+	ns, err := event.DefaultNouns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ns) < 40 {
+		t.Fatalf("only %d nouns", len(ns))
+	}
+	for w, n := range ns {
+		if !cameo.Valid(n.Code) {
+			t.Errorf("%s: %s is not a CAMEO 1.1b3 code", w, n.Code)
+		}
+	}
+	if _, err := event.ReadNouns("INVASION 19x\n", "bad.nouns"); err == nil {
+		t.Error("a malformed code was accepted")
+	}
+	if _, err := event.ReadNouns("INVASION 190 sideways\n", "bad.nouns"); err == nil || !strings.Contains(err.Error(), "bad.nouns:1") {
+		t.Errorf("bad role: err = %v, want one naming bad.nouns:1", err)
 	}
 }

@@ -127,11 +127,12 @@ var lightVerbs = map[string]bool{
 	"LEVY": true, "OPEN": true, "MAKE": true, "PAY": true, "ISSUE": true,
 }
 
-// postureCode reports codes of military posture (15x mobilize, 0871-0874
-// de-escalation) whose target is often the actor's own forces or a place:
+// postureCode reports codes of protest (14x), military posture (15x
+// mobilize) and de-escalation (0871-0874), whose target is often implicit,
+// the actor's own forces or a place:
 // they are coded with an uncoded target even without AllowMonadic.
 func postureCode(code string) bool {
-	return strings.HasPrefix(code, "15") || strings.HasPrefix(code, "087")
+	return strings.HasPrefix(code, "14") || strings.HasPrefix(code, "15") || strings.HasPrefix(code, "087")
 }
 
 // tokenActor returns the actor named by the subtree of token t, if any.
@@ -259,10 +260,20 @@ func (c *Coder) nominalEvents(a *analysis, si int, nouns Nouns, have []doc.Event
 		if strings.HasPrefix(t.XPOS, "NNP") || t.UPOS == "PROPN" {
 			continue
 		}
-		n, ok := nouns[upper(t.Lemma)]
+		n, ok := Noun{}, false
+		for _, k := range a.kids[i-a.first] {
+			// two-word nouns: "air strike", "hunger strike"
+			if k == i-1 && baseDep(a.tok(k).Dep) == "compound" {
+				if n, ok = nouns[a.wordOf(k)+"_"+upper(t.Lemma)]; ok {
+					break
+				}
+			}
+		}
 		if !ok {
-			if n, ok = nouns[a.wordOf(i)]; !ok {
-				continue
+			if n, ok = nouns[upper(t.Lemma)]; !ok {
+				if n, ok = nouns[a.wordOf(i)]; !ok {
+					continue
+				}
 			}
 		}
 		if baseDep(t.Dep) == "compound" {
@@ -325,7 +336,7 @@ func (c *Coder) nominalEvents(a *analysis, si int, nouns Nouns, have []doc.Event
 			continue
 		}
 		if !hasTgt {
-			if !c.opt.AllowMonadic && !postureCode(n.Code) {
+			if !c.opt.AllowMonadic && !(c.opt.SubjectOnly && (postureCode(n.Code) || unattributed(n.Code))) {
 				continue
 			}
 			tgt = doc.Ref{Code: "---"}
