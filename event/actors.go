@@ -153,7 +153,9 @@ func (MentionActors) Actor(d *doc.Doc, p Phrase) (doc.Ref, bool) {
 			best = i
 			break
 		}
-		if best < 0 {
+		// a possessive pronoun yields to a named mention: "his
+		// counterpart Italian President Sergio Mattarella"
+		if best < 0 || (possPronoun(d, &d.Mentions[best]) && !possPronoun(d, m)) {
 			best = i
 		}
 	}
@@ -196,6 +198,11 @@ func speakerOf(d *doc.Doc, p Phrase) (doc.Ref, bool) {
 	r := d.Quotes[best].Speaker
 	r.Text, r.Span = d.TokenText(p.Head), sp
 	return r, true
+}
+
+// possPronoun reports a mention that is a lone possessive pronoun.
+func possPronoun(d *doc.Doc, m *doc.Mention) bool {
+	return m.Last-m.First == 1 && m.First >= 0 && m.First < len(d.Tokens) && d.Tokens[m.First].XPOS == "PRP$"
 }
 
 func mentionCode(d *doc.Doc, m *doc.Mention) string {

@@ -762,11 +762,15 @@ func (a *analysis) subjectSource(vm verbMatch, tgt binding) binding {
 			}
 			b := a.blockBinding(s)
 			if !b.set || b == tgt {
-				return binding{}
+				continue
 			}
 			if b.nec >= 0 || a.codedNE(b.ne) {
 				return b
 			}
+			// "Hours earlier Maduro expelled": a second subject the
+			// parser found may be the coded one
+		}
+		if a.hasOwnSubject(h) {
 			return binding{}
 		}
 		switch baseDep(a.tok(h).Dep) {
@@ -1415,4 +1419,14 @@ func (a *analysis) subjectBinding(vm verbMatch, tgt binding) binding {
 		}
 	}
 	return binding{}
+}
+
+// hasOwnSubject reports a clause head with a subject of its own.
+func (a *analysis) hasOwnSubject(h int) bool {
+	for _, c := range a.kids[h-a.first] {
+		if d := baseDep(a.tok(c).Dep); d == "nsubj" || d == "nsubjpass" {
+			return true
+		}
+	}
+	return false
 }
