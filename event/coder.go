@@ -357,7 +357,7 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 			// clause ("said that Y attacked Z"), which is coded itself
 			tgt = binding{}
 		}
-		if !tgt.set && !(c.opt.SubjectOnly && (postureCode(code) || unattributed(code))) {
+		if !tgt.set && !(c.opt.SubjectOnly && (postureCode(code) || unattributed(code) || strings.HasPrefix(code, "07"))) {
 			continue
 		}
 		if code == "010" && c.opt.Nested && !st.tgt.set && (relayVerbs[strings.ToUpper(a.tok(vm.head).Lemma)] || !tgt.set) {
@@ -1384,26 +1384,26 @@ func (a *analysis) markedThat(h int) bool {
 
 // oneSided reports whether an event with source code src and target
 // code tgt may be coded without AllowMonadic: both coded; or a protest,
-// posture or de-escalation code without a target; or violence with one
-// side unknown (never both).
+// posture, de-escalation or aid code (07x: "provided food to 300,000
+// people") without a target; or coercion and violence with one side
+// unknown (never both).
 func oneSided(code, src, tgt string) bool {
 	switch {
 	case src != "---" && tgt != "---":
 		return true
 	case src != "---":
-		return postureCode(code) || unattributed(code)
+		return postureCode(code) || unattributed(code) || strings.HasPrefix(code, "07")
 	case tgt != "---":
 		return unattributed(code)
 	}
 	return false
 }
 
-// unattributed reports codes of violence (18x-20x) that news often reports
-// without a perpetrator ("a car bomb killed a journalist"): they are coded
-// with an uncoded source when the target is known, even without
-// AllowMonadic.
+// unattributed reports codes of coercion and violence (17x-20x) that news
+// often reports with one side unnamed ("a car bomb killed a journalist",
+// "police arrested dozens of protesters").
 func unattributed(code string) bool {
-	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
+	return strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
 }
 
 // subjectBinding returns the phrase of the verb's subject, coded or not,

@@ -124,7 +124,7 @@ var lightVerbs = map[string]bool{
 	"MOUNT": true, "ORDER": true, "CONTINUE": true, "ANNOUNCE": true, "COMPLETE": true,
 	"ESCALATE": true, "UNLEASH": true, "INTENSIFY": true, "IMPOSE": true, "SIGN": true,
 	"HOLD": true, "DECLARE": true, "EXPAND": true, "STEP": true, "RESUME": true, "PLAN": true,
-	"LEVY": true, "OPEN": true, "MAKE": true, "PAY": true, "ISSUE": true,
+	"LEVY": true, "PROVIDE": true, "DELIVER": true, "GIVE": true, "OFFER": true, "PLEDGE": true, "SEND": true, "PERFORM": true, "OPEN": true, "MAKE": true, "PAY": true, "ISSUE": true,
 }
 
 // postureCode reports codes of protest (14x), military posture (15x
@@ -336,7 +336,7 @@ func (c *Coder) nominalEvents(a *analysis, si int, nouns Nouns, have []doc.Event
 			continue
 		}
 		if !hasTgt {
-			if !c.opt.AllowMonadic && !(c.opt.SubjectOnly && (postureCode(n.Code) || unattributed(n.Code))) {
+			if !c.opt.AllowMonadic && !(c.opt.SubjectOnly && (postureCode(n.Code) || unattributed(n.Code) || strings.HasPrefix(n.Code, "07"))) {
 				continue
 			}
 			tgt = doc.Ref{Code: "---"}
