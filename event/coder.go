@@ -932,6 +932,15 @@ var intentVerbs = map[string]doc.Modality{
 	"THREATEN": doc.Threatened, "WARN": doc.Threatened,
 }
 
+// intentNouns are nouns whose complement clause states an intention or a
+// threat ("no intention of fighting", "plans to attack").
+var intentNouns = map[string]doc.Modality{
+	"INTENTION": doc.Intended, "INTENT": doc.Intended, "PLAN": doc.Intended, "DECISION": doc.Intended,
+	"READINESS": doc.Intended, "WILLINGNESS": doc.Intended, "PLEDGE": doc.Intended, "PROMISE": doc.Intended,
+	"DESIRE": doc.Hoped, "WISH": doc.Hoped, "HOPE": doc.Hoped,
+	"THREAT": doc.Threatened, "ULTIMATUM": doc.Threatened,
+}
+
 // modality reads negation and modality off the verb's dependents.
 func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 	h := a.clauseHead(vm.head)
@@ -939,6 +948,27 @@ func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 		if p := a.tok(h).Head; p >= a.first && p < a.last {
 			if m, ok := intentVerbs[upper(a.tok(p).Lemma)]; ok {
 				mod = m
+			}
+		}
+	}
+	// "no intention of fighting", "plans to attack": a clause that
+	// complements an intention noun
+	if d := baseDep(a.tok(h).Dep); d == "acl" || d == "nmod" {
+		if p := a.tok(h).Head; p >= a.first && p < a.last {
+			if m, ok := intentNouns[upper(a.tok(p).Lemma)]; ok {
+				mod = m
+				for _, c := range a.kids[p-a.first] {
+					if w := a.wordOf(c); w == "NO" || baseDep(a.tok(c).Dep) == "neg" {
+						neg = true
+					}
+				}
+				if v := a.tok(p).Head; v >= a.first && v < a.last {
+					for _, c := range a.kids[v-a.first] {
+						if w := a.wordOf(c); w == "NOT" || w == "N'T" || w == "NEVER" {
+							neg = true // "does not have any intention of"
+						}
+					}
+				}
 			}
 		}
 	}

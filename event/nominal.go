@@ -128,11 +128,12 @@ var lightVerbs = map[string]bool{
 }
 
 // postureCode reports codes of protest (14x), military posture (15x
-// mobilize) and de-escalation (0871-0874), whose target is often implicit,
+// mobilize), de-escalation (0871-0874) and the intent to de-escalate
+// (0356: "we have no intention of fighting"), whose target is often implicit,
 // the actor's own forces or a place:
 // they are coded with an uncoded target even without AllowMonadic.
 func postureCode(code string) bool {
-	return strings.HasPrefix(code, "14") || strings.HasPrefix(code, "15") || strings.HasPrefix(code, "087")
+	return strings.HasPrefix(code, "14") || strings.HasPrefix(code, "15") || strings.HasPrefix(code, "087") || code == "0356"
 }
 
 // tokenActor returns the actor named by the subtree of token t, if any.
