@@ -701,7 +701,7 @@ func (a *analysis) codedNE(x int) bool { return a.nps[x].coded }
 // the first phrase.
 func findTarget(a *analysis, lower []item) binding {
 	for _, it := range lower {
-		if it.kind == itNECStart {
+		if it.kind == itNECStart && a.codedComp(it.nec) {
 			return binding{ne: -1, nec: it.nec, set: true}
 		}
 		if it.kind == itNEStart && it.nec < 0 && a.codedNE(it.ne) {
@@ -1455,6 +1455,18 @@ func (a *analysis) subjectBinding(vm verbMatch, tgt binding) binding {
 func (a *analysis) hasOwnSubject(h int) bool {
 	for _, c := range a.kids[h-a.first] {
 		if d := baseDep(a.tok(c).Dep); d == "nsubj" || d == "nsubjpass" {
+			return true
+		}
+	}
+	return false
+}
+
+// codedComp reports a compound with at least one coded member: a list of
+// uncoded words ("sanctions ... and six others") is passed over for a
+// coded phrase after it.
+func (a *analysis) codedComp(nec int) bool {
+	for _, x := range a.comps[nec].members {
+		if a.nps[x].coded {
 			return true
 		}
 	}
