@@ -357,7 +357,7 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 			// clause ("said that Y attacked Z"), which is coded itself
 			tgt = binding{}
 		}
-		if !tgt.set && !(c.opt.SubjectOnly && (postureCode(code) || unattributed(code) || strings.HasPrefix(code, "07"))) {
+		if !tgt.set && !(c.opt.SubjectOnly && (postureCode(code) || unattributed(code) || sourceOnly(code))) {
 			continue
 		}
 		if code == "010" && c.opt.Nested && !st.tgt.set && (relayVerbs[strings.ToUpper(a.tok(vm.head).Lemma)] || !tgt.set) {
@@ -1414,15 +1414,14 @@ func (a *analysis) markedThat(h int) bool {
 
 // oneSided reports whether an event with source code src and target
 // code tgt may be coded without AllowMonadic: both coded; or a protest,
-// posture, de-escalation or aid code (07x: "provided food to 300,000
-// people") without a target; or coercion and violence with one side
-// unknown (never both).
+// posture or de-escalation code, or one of sourceOnly, without a target;
+// or coercion and violence with one side unknown (never both).
 func oneSided(code, src, tgt string) bool {
 	switch {
 	case src != "---" && tgt != "---":
 		return true
 	case src != "---":
-		return postureCode(code) || unattributed(code) || strings.HasPrefix(code, "07")
+		return postureCode(code) || unattributed(code) || sourceOnly(code)
 	case tgt != "---":
 		return unattributed(code)
 	}
@@ -1471,4 +1470,13 @@ func (a *analysis) codedComp(nec int) bool {
 		}
 	}
 	return false
+}
+
+// sourceOnly reports codes that news often tells with a named actor and an
+// unnamed or uncoded target: aid (07x: "provided food to 300,000
+// people"), investigation (09x: "police opened an investigation into the
+// allegations") and cuts in relations or aid (16x: "suspended aid
+// deliveries").
+func sourceOnly(code string) bool {
+	return strings.HasPrefix(code, "07") || strings.HasPrefix(code, "09") || strings.HasPrefix(code, "16")
 }

@@ -337,7 +337,7 @@ func (c *Coder) nominalEvents(a *analysis, si int, nouns Nouns, have []doc.Event
 			continue
 		}
 		if !hasTgt {
-			if !c.opt.AllowMonadic && !(c.opt.SubjectOnly && (postureCode(n.Code) || unattributed(n.Code) || strings.HasPrefix(n.Code, "07"))) {
+			if !c.opt.AllowMonadic && !(c.opt.SubjectOnly && (postureCode(n.Code) || unattributed(n.Code) || sourceOnly(n.Code))) {
 				continue
 			}
 			tgt = doc.Ref{Code: "---"}
