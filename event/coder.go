@@ -76,9 +76,11 @@ type Options struct {
 	// events, which PETRARCH drops without AllowMonadic: protest, military
 	// posture and de-escalation (14x, 15x, 087x) are coded without a
 	// target ("the army pulled its troops back": the army 0874, target
-	// "---", also when the target names the source's own forces), and
-	// violence (18x-20x) with one side unknown ("a car bomb killed a
-	// journalist"), never both.
+	// "---", also when the target names the source's own forces), so are
+	// aid, investigation and cuts in aid or relations (07x, 09x, 16x:
+	// "provided food to 300,000 people"), and coercion and violence
+	// (17x-20x) with one side unknown ("a car bomb killed a journalist"),
+	// never both.
 	SubjectOnly bool
 	// NoNominal turns off nominal events: events told by a noun ("the
 	// February 2022 invasion of Ukraine", "a Ukrainian troop buildup"),
@@ -774,7 +776,19 @@ func (a *analysis) subjectSource(vm verbMatch, tgt binding) binding {
 			return binding{}
 		}
 		switch baseDep(a.tok(h).Dep) {
-		case "conj", "xcomp":
+		case "xcomp":
+			// object control: "urged Gondor to attack", "allowed Russia
+			// to use"
+			p := a.tok(h).Head
+			for _, c := range a.kids[p-a.first] {
+				if d := baseDep(a.tok(c).Dep); d == "obj" || d == "dobj" || d == "iobj" {
+					if b := a.blockBinding(c); b.set && b != tgt && (b.nec >= 0 || a.codedNE(b.ne)) {
+						return b
+					}
+				}
+			}
+			h = p
+		case "conj":
 			h = a.tok(h).Head
 		default:
 			return binding{}
@@ -932,6 +946,15 @@ var intentVerbs = map[string]doc.Modality{
 	"THREATEN": doc.Threatened, "WARN": doc.Threatened,
 }
 
+// requestVerbs are verbs whose open complement is what someone asks or
+// considers others (or themselves) to do, not what they did.
+var requestVerbs = map[string]bool{
+	"URGE": true, "ASK": true, "CALL": true, "APPEAL": true, "PRESS": true, "PUSH": true,
+	"REQUEST": true, "DEMAND": true, "ENCOURAGE": true, "INVITE": true, "PERSUADE": true,
+	"PRESSURE": true, "CONSIDER": true, "EXPLORE": true, "IMPLORE": true, "BEG": true,
+	"PETITION": true, "EXHORT": true,
+}
+
 // intentNouns are nouns whose complement clause states an intention or a
 // threat ("no intention of fighting", "plans to attack").
 var intentNouns = map[string]doc.Modality{
@@ -948,6 +971,9 @@ func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 		if p := a.tok(h).Head; p >= a.first && p < a.last {
 			if m, ok := intentVerbs[upper(a.tok(p).Lemma)]; ok {
 				mod = m
+			} else if requestVerbs[upper(a.tok(p).Lemma)] {
+				// "urged Washington to lift sanctions": wanted, not done
+				mod = doc.Hoped
 			}
 		}
 	}
@@ -1033,6 +1059,10 @@ func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, s
 	}
 	if neg {
 		conf -= 0.1
+	}
+	if mod == doc.Hoped {
+		// what is asked for or hoped ranks below what is done
+		conf -= 0.2
 	}
 	emit := func(ss, ts []doc.Ref, code string) {
 		if code == "" || code == "---" {

@@ -125,6 +125,14 @@ func TestNewsPatterns(t *testing.T) {
 			{"from", "IN", "from", "7", "case"},
 			{"Mordor", "NNP", "Mordor", "4", "obl"},
 		}, nil, []ev{{"GON", "0874", "MOR", "2024-07-13"}}},
+		{"urge: an appeal; what is urged is not done", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"urged", "VBD", "urge", "0", "root"},
+			{"Gondor", "NNP", "Gondor", "2", "iobj"},
+			{"to", "TO", "to", "5", "mark"},
+			{"attack", "VB", "attack", "2", "xcomp"},
+			{"Mordor", "NNP", "Mordor", "5", "obj"},
+		}, nil, []ev{{"ARN", "020", "GON", "2024-07-13"}, {"GON", "190", "MOR", "2024-07-13"}}},
 		{"relaying is no statement", [][5]string{
 			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
 			{"quoted", "VBD", "quote", "0", "root"},

@@ -347,7 +347,8 @@ func (c *Coder) nominalEvents(a *analysis, si int, nouns Nouns, have []doc.Event
 		}
 		dup := false
 		for _, e := range have {
-			if e.Source.Code == src.Code && e.Target.Code == tgt.Code && len(e.CAMEO) >= 2 && e.CAMEO[:2] == n.Code[:2] {
+			// told by a verb already ("sending aid to North Korea")
+			if e.Source.Code == src.Code && (e.Target.Code == tgt.Code || tgt.Code == "---") && len(e.CAMEO) >= 2 && e.CAMEO[:2] == n.Code[:2] {
 				dup = true
 				break
 			}
