@@ -323,14 +323,23 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 	var evs []doc.Event
 	var heads []int // the verb head of each event
 	for i := s.First; i < s.Last; i++ {
-		if skip[i-s.First] || a.inBlock[i-s.First] >= 0 || !a.isVerb(i) {
+		mis := false // a verb the tagger took for an adjective
+		if skip[i-s.First] || ((a.inBlock[i-s.First] >= 0 || !a.isVerb(i)) && !(c.opt.SubjectOnly && a.mistagged(i))) {
 			continue
+		}
+		if !a.isVerb(i) || a.inBlock[i-s.First] >= 0 {
+			mis = true
 		}
 		vm, ok := c.findVerb(a, i)
-		if !ok || a.reducedRelative(vm) {
+		if !ok || (!mis && a.reducedRelative(vm)) {
 			continue
 		}
-		region := a.region(vm)
+		var region []int
+		if mis {
+			region = a.flatRegion(i)
+		} else {
+			region = a.region(vm)
+		}
 		lower := a.seq(region)
 		upper := a.upperSeq(vm.first)
 		code, st, matched := c.matchPatterns(a, vm, upper, lower)
@@ -1509,4 +1518,53 @@ func (a *analysis) codedComp(nec int) bool {
 // deliveries").
 func sourceOnly(code string) bool {
 	return strings.HasPrefix(code, "07") || strings.HasPrefix(code, "09") || strings.HasPrefix(code, "16")
+}
+
+// mistagged reports a past-tense verb the tagger took for an adjective or
+// a participle modifier between a subject and its object ("Irish
+// guerrillas wounded[JJ] two British soldiers", "helicopters shelled[VBN,
+// amod] positions"): a word ending in -ED after a common noun and before
+// a determiner, number, adjective or noun, in a sentence whose parse
+// gives it no clause of its own.
+func (a *analysis) mistagged(i int) bool {
+	t := a.tok(i)
+	if i == a.first || i+1 >= a.last || (t.XPOS != "JJ" && t.XPOS != "VBN") {
+		return false
+	}
+	if d := baseDep(t.Dep); d != "amod" && d != "acl" {
+		return false
+	}
+	w := a.wordOf(i)
+	if !strings.HasSuffix(w, "ED") {
+		return false
+	}
+	p, n := a.tok(i-1), a.tok(i+1)
+	if !strings.HasPrefix(p.XPOS, "NNS") && p.XPOS != "NNPS" {
+		return false
+	}
+	switch {
+	case n.XPOS == "DT" || n.XPOS == "CD" || n.XPOS == "PRP$" || strings.HasPrefix(n.XPOS, "NN") || strings.HasPrefix(n.XPOS, "JJ"):
+	default:
+		return false
+	}
+	for x := a.first; x < a.last; x++ {
+		if x != i && a.isVerb(x) && baseDep(a.tok(x).Dep) == "root" && !speechVerbs[upper(a.tok(x).Lemma)] {
+			return false // the sentence has its verb ("police said" does not count)
+		}
+	}
+	return true
+}
+
+// flatRegion returns the tokens after a mistagged verb up to the next
+// comma, full stop or verb: its words for pattern matching.
+func (a *analysis) flatRegion(i int) []int {
+	out := a.regionBuf[:0]
+	defer func() { a.regionBuf = out[:0] }()
+	for x := i + 1; x < a.last; x++ {
+		if w := a.wordOf(x); w == "," || w == "." || w == ";" || a.isVerb(x) {
+			break
+		}
+		out = append(out, x)
+	}
+	return out
 }

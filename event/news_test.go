@@ -133,6 +133,15 @@ func TestNewsPatterns(t *testing.T) {
 			{"attack", "VB", "attack", "2", "xcomp"},
 			{"Mordor", "NNP", "Mordor", "5", "obj"},
 		}, nil, []ev{{"ARN", "020", "GON", "2024-07-13"}, {"GON", "190", "MOR", "2024-07-13"}}},
+		{"a verb the tagger took for an adjective", [][5]string{
+			{"Gondorian", "JJ", "Gondorian", "2", "amod"},
+			{"guerrillas", "NNS", "guerrilla", "7", "nsubj"},
+			{"attacked", "JJ", "attacked", "5", "amod"},
+			{"two", "CD", "two", "5", "nummod"},
+			{"Mordor", "NNP", "Mordor", "2", "nmod"},
+			{"police", "NNS", "police", "7", "nsubj"},
+			{"said", "VBD", "say", "0", "root"},
+		}, nil, []ev{{"GON", "190", "MOR", "2024-07-13"}}},
 		{"relaying is no statement", [][5]string{
 			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
 			{"quoted", "VBD", "quote", "0", "root"},
