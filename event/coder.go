@@ -955,6 +955,12 @@ var intentVerbs = map[string]doc.Modality{
 	"THREATEN": doc.Threatened, "WARN": doc.Threatened,
 }
 
+// negativeVerbs are verbs whose open complement did not or will not
+// happen ("refused to meet", "failed to reach agreement").
+var negativeVerbs = map[string]bool{
+	"REFUSE": true, "DECLINE": true, "FAIL": true, "REJECT": true, "AVOID": true, "REFRAIN": true,
+}
+
 // requestVerbs are verbs whose open complement is what someone asks or
 // considers others (or themselves) to do, not what they did.
 var requestVerbs = map[string]bool{
@@ -980,6 +986,9 @@ func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 		if p := a.tok(h).Head; p >= a.first && p < a.last {
 			if m, ok := intentVerbs[upper(a.tok(p).Lemma)]; ok {
 				mod = m
+			} else if negativeVerbs[upper(a.tok(p).Lemma)] {
+				// "refused to meet": the meeting did not happen
+				neg = true
 			} else if requestVerbs[upper(a.tok(p).Lemma)] {
 				// "urged Washington to lift sanctions": wanted, not done
 				mod = doc.Hoped

@@ -142,6 +142,19 @@ func TestNewsPatterns(t *testing.T) {
 			{"police", "NNS", "police", "7", "nsubj"},
 			{"said", "VBD", "say", "0", "root"},
 		}, nil, []ev{{"GON", "190", "MOR", "2024-07-13"}}},
+		{"reject: 120 when no pattern is more specific", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"rejected", "VBD", "reject", "0", "root"},
+			{"Gondorian", "JJ", "Gondorian", "4", "amod"},
+			{"assertions", "NNS", "assertion", "2", "obj"},
+		}, nil, []ev{{"ARN", "120", "GON", "2024-07-13"}}},
+		{"refuse to", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"refused", "VBD", "refuse", "0", "root"},
+			{"to", "TO", "to", "4", "mark"},
+			{"meet", "VB", "meet", "2", "xcomp"},
+			{"Gondor", "NNP", "Gondor", "4", "obj"},
+		}, nil, []ev{{"ARN", "120", "GON", "2024-07-13"}, {"ARN", "040", "GON", "2024-07-13"}}},
 		{"relaying is no statement", [][5]string{
 			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
 			{"quoted", "VBD", "quote", "0", "root"},
@@ -191,5 +204,25 @@ func TestDefaultNouns(t *testing.T) {
 	}
 	if _, err := event.ReadNouns("INVASION 190 sideways\n", "bad.nouns"); err == nil || !strings.Contains(err.Error(), "bad.nouns:1") {
 		t.Errorf("bad role: err = %v, want one naming bad.nouns:1", err)
+	}
+}
+
+// What one refuses or fails to do is negated: "Arnor refused to meet
+// Gondor" gives the refusal and a negated meeting.
+func TestRefusedIsNegated(t *testing.T) {
+	d := parsed("2024-07-13", [][5]string{
+		{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+		{"refused", "VBD", "refuse", "0", "root"},
+		{"to", "TO", "to", "4", "mark"},
+		{"meet", "VB", "meet", "2", "xcomp"},
+		{"Gondor", "NNP", "Gondor", "4", "obj"},
+	})
+	if err := newsCoder(t).Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range d.Events {
+		if neg := e.CAMEO == "040"; e.Negated != neg {
+			t.Errorf("%s %s %s: negated %v, want %v", e.Source.Code, e.CAMEO, e.Target.Code, e.Negated, neg)
+		}
 	}
 }
