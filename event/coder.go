@@ -400,6 +400,9 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 	if c.opt.Nested {
 		evs = c.compose(a, evs, heads)
 	}
+	if c.opt.Nested {
+		evs = append(evs, c.demands(a, si, evs)...)
+	}
 	if !c.opt.NoNominal {
 		if ns := c.nouns(); len(ns) > 0 {
 			evs = append(evs, c.nominalEvents(a, si, ns, evs)...)
@@ -1574,6 +1577,72 @@ func (a *analysis) flatRegion(i int) []int {
 			break
 		}
 		out = append(out, x)
+	}
+	return out
+}
+
+// obligationAux are the modals by which a speaker says what another must
+// do.
+var obligationAux = map[string]bool{"MUST": true, "SHOULD": true}
+
+// demands codes "X said (that) Y must/should do Z" as X's demand (100) of
+// Y, as PETRARCH-2 composes a statement with a modal complement: the
+// speaker is the subject of a speech verb, the target the complement's
+// coded subject. The event's trigger is the modal.
+func (c *Coder) demands(a *analysis, si int, have []doc.Event) []doc.Event {
+	var out []doc.Event
+	for v := a.first; v < a.last; v++ {
+		if !a.isVerb(v) || !speechVerbs[upper(a.tok(v).Lemma)] {
+			continue
+		}
+		vm := verbMatch{first: v, last: v, head: v}
+		src := a.subjectSource(vm, binding{})
+		if !src.set {
+			continue
+		}
+		for _, h := range a.kids[v-a.first] {
+			if baseDep(a.tok(h).Dep) != "ccomp" {
+				continue
+			}
+			modal := -1
+			for _, k := range a.kids[h-a.first] {
+				if baseDep(a.tok(k).Dep) == "aux" && obligationAux[a.wordOf(k)] {
+					modal = k
+				}
+			}
+			if modal < 0 {
+				continue
+			}
+			tgt := a.subjectSource(verbMatch{first: h, last: h, head: h}, src)
+			if !tgt.set {
+				continue
+			}
+			for _, s := range a.refs(src) {
+				for _, t := range a.refs(tgt) {
+					if s.Code == "---" || t.Code == "---" || s.Code == t.Code || (s.Entity != "" && s.Entity == t.Entity) {
+						continue
+					}
+					dup := false
+					for _, e := range have {
+						if e.Source.Code == s.Code && e.Target.Code == t.Code && strings.HasPrefix(e.CAMEO, "10") {
+							dup = true
+						}
+					}
+					if dup {
+						continue
+					}
+					trig := a.tok(modal).Span()
+					ev := doc.Event{Source: s, Target: t, CAMEO: "100", Sent: si, Trigger: trig,
+						Evidence: doc.Span{Start: min(s.Span.Start, trig.Start), End: max(t.Span.End, trig.End)},
+						Confidence: 0.7, Date: a.d.Date}
+					if g, ok := goldsteinOf("100"); ok {
+						ev.Goldstein = g
+						ev.Plover = ploverOf("100")
+					}
+					out = append(out, ev)
+				}
+			}
+		}
 	}
 	return out
 }

@@ -155,6 +155,14 @@ func TestNewsPatterns(t *testing.T) {
 			{"meet", "VB", "meet", "2", "xcomp"},
 			{"Gondor", "NNP", "Gondor", "4", "obj"},
 		}, nil, []ev{{"ARN", "120", "GON", "2024-07-13"}, {"ARN", "040", "GON", "2024-07-13"}}},
+		{"said that Y must: a demand of Y", [][5]string{
+			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
+			{"said", "VBD", "say", "0", "root"},
+			{"Gondor", "NNP", "Gondor", "5", "nsubj"},
+			{"must", "MD", "must", "5", "aux"},
+			{"change", "VB", "change", "2", "ccomp"},
+			{"course", "NN", "course", "5", "obj"},
+		}, nil, []ev{{"ARN", "100", "GON", "2024-07-13"}}},
 		{"relaying is no statement", [][5]string{
 			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
 			{"quoted", "VBD", "quote", "0", "root"},
