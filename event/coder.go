@@ -1633,7 +1633,7 @@ func (c *Coder) demands(a *analysis, si int, have []doc.Event) []doc.Event {
 					}
 					trig := a.tok(modal).Span()
 					ev := doc.Event{Source: s, Target: t, CAMEO: "100", Sent: si, Trigger: trig,
-						Evidence: doc.Span{Start: min(s.Span.Start, trig.Start), End: max(t.Span.End, trig.End)},
+						Evidence:   doc.Span{Start: min(s.Span.Start, trig.Start), End: max(t.Span.End, trig.End)},
 						Confidence: 0.7, Date: a.d.Date}
 					if g, ok := goldsteinOf("100"); ok {
 						ev.Goldstein = g
