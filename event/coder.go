@@ -1046,6 +1046,11 @@ func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 					} else if mod == doc.Asserted {
 						mod = doc.Possible
 					}
+				case "MUST", "SHOULD":
+					// "Libya must hand over the suspects": required, not done
+					if mod == doc.Asserted {
+						mod = doc.Hoped
+					}
 				case "COULD", "MAY", "MIGHT", "CAN", "CA":
 					if mod == doc.Asserted {
 						mod = doc.Possible
@@ -1634,7 +1639,7 @@ func (c *Coder) demands(a *analysis, si int, have []doc.Event) []doc.Event {
 					trig := a.tok(modal).Span()
 					ev := doc.Event{Source: s, Target: t, CAMEO: "100", Sent: si, Trigger: trig,
 						Evidence:   doc.Span{Start: min(s.Span.Start, trig.Start), End: max(t.Span.End, trig.End)},
-						Confidence: 0.7, Date: a.d.Date}
+						Confidence: 0.8, Date: a.d.Date}
 					if g, ok := goldsteinOf("100"); ok {
 						ev.Goldstein = g
 						ev.Plover = ploverOf("100")
