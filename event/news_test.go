@@ -163,6 +163,13 @@ func TestNewsPatterns(t *testing.T) {
 			{"change", "VB", "change", "2", "ccomp"},
 			{"course", "NN", "course", "5", "obj"},
 		}, nil, []ev{{"ARN", "100", "GON", "2024-07-13"}}},
+		{"nominal: a compound subject holds talks with each other", [][5]string{
+			{"Arnor", "NNP", "Arnor", "4", "nsubj"},
+			{"and", "CC", "and", "3", "cc"},
+			{"Gondor", "NNP", "Gondor", "1", "conj"},
+			{"held", "VBD", "hold", "0", "root"},
+			{"talks", "NNS", "talk", "4", "obj"},
+		}, nil, []ev{{"ARN", "046", "GON", "2024-07-13"}, {"GON", "046", "ARN", "2024-07-13"}}},
 		{"relaying is no statement", [][5]string{
 			{"Arnor", "NNP", "Arnor", "2", "nsubj"},
 			{"quoted", "VBD", "quote", "0", "root"},

@@ -282,6 +282,7 @@ func (c *Coder) nominalEvents(a *analysis, si int, nouns Nouns, have []doc.Event
 		}
 		var src, tgt doc.Ref
 		var hasSrc, hasTgt bool
+		subj := -1 // the light verb's subject that gave the source
 		for _, k := range a.kids[i-a.first] {
 			d := a.tok(k).Dep
 			switch {
@@ -330,59 +331,74 @@ func (c *Coder) nominalEvents(a *analysis, si int, nouns Nouns, have []doc.Event
 			if h := t.Head; h >= a.first && h < a.last && (baseDep(t.Dep) == "obj" || baseDep(t.Dep) == "dobj") && lightVerbs[upper(a.tok(h).Lemma)] {
 				if s := a.controller(h); s >= 0 {
 					src, hasSrc = c.tokenActor(a, s)
+					subj = s
 				}
 			}
 		}
 		if !hasSrc {
 			continue
 		}
-		if !hasTgt {
-			if !c.opt.AllowMonadic && !(c.opt.SubjectOnly && (postureCode(n.Code) || unattributed(n.Code) || sourceOnly(n.Code))) {
-				continue
+		emit := func(src, tgt doc.Ref, hasTgt bool) {
+			if !hasTgt {
+				if !c.opt.AllowMonadic && !(c.opt.SubjectOnly && (postureCode(n.Code) || unattributed(n.Code) || sourceOnly(n.Code))) {
+					return
+				}
+				tgt = doc.Ref{Code: "---"}
 			}
-			tgt = doc.Ref{Code: "---"}
+			if src.Code == tgt.Code || (src.Entity != "" && src.Entity == tgt.Entity) {
+				return
+			}
+			dup := false
+			for _, e := range have {
+				// told by a verb already ("sending aid to North Korea")
+				if e.Source.Code == src.Code && (e.Target.Code == tgt.Code || tgt.Code == "---") && len(e.CAMEO) >= 2 && e.CAMEO[:2] == n.Code[:2] {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				return
+			}
+			lo, hi := a.leftmost(i), a.rightmost(i)
+			trigger := doc.Span{Start: t.Start, End: t.End}
+			date, hist := a.spanDate(a.tok(lo).Start, a.tok(hi).End)
+			if h := t.Head; date == a.d.Date && h >= a.first && h < a.last && a.isVerb(h) {
+				// "launched an invasion of Ukraine in February 2022"
+				date, hist = a.spanDate(a.tok(a.leftmost(h)).Start, a.tok(a.rightmost(h)).End)
+			}
+			ev := doc.Event{
+				Source: src, Target: tgt, CAMEO: n.Code, Sent: si, Trigger: trigger,
+				Evidence:   doc.Span{Start: a.tok(lo).Start, End: a.tok(hi).End},
+				Confidence: 0.55, Date: date, Historical: hist,
+			}
+			for _, sp := range []doc.Span{src.Span, tgt.Span} {
+				if sp.End > sp.Start {
+					ev.Evidence.Start = min(ev.Evidence.Start, sp.Start)
+					ev.Evidence.End = max(ev.Evidence.End, sp.End)
+				}
+			}
+			if a.negatedNoun(i) {
+				ev.Negated = true
+				ev.Confidence -= 0.1
+			}
+			if g, ok := goldsteinOf(n.Code); ok {
+				ev.Goldstein = g
+				ev.Plover = ploverOf(n.Code)
+			}
+			out = append(out, ev)
 		}
-		if src.Code == tgt.Code || (src.Entity != "" && src.Entity == tgt.Entity) {
+		if members := c.mutualMembers(a, subj); !hasTgt && mutualCode(n.Code) && len(members) >= 2 {
+			// "Gaddafi and Zhivkov signed a treaty": each with the other
+			for _, x := range members {
+				for _, y := range members {
+					if x.Code != y.Code {
+						emit(x, y, true)
+					}
+				}
+			}
 			continue
 		}
-		dup := false
-		for _, e := range have {
-			// told by a verb already ("sending aid to North Korea")
-			if e.Source.Code == src.Code && (e.Target.Code == tgt.Code || tgt.Code == "---") && len(e.CAMEO) >= 2 && e.CAMEO[:2] == n.Code[:2] {
-				dup = true
-				break
-			}
-		}
-		if dup {
-			continue
-		}
-		lo, hi := a.leftmost(i), a.rightmost(i)
-		trigger := doc.Span{Start: t.Start, End: t.End}
-		date, hist := a.spanDate(a.tok(lo).Start, a.tok(hi).End)
-		if h := t.Head; date == a.d.Date && h >= a.first && h < a.last && a.isVerb(h) {
-			// "launched an invasion of Ukraine in February 2022"
-			date, hist = a.spanDate(a.tok(a.leftmost(h)).Start, a.tok(a.rightmost(h)).End)
-		}
-		ev := doc.Event{
-			Source: src, Target: tgt, CAMEO: n.Code, Sent: si, Trigger: trigger,
-			Evidence:   doc.Span{Start: a.tok(lo).Start, End: a.tok(hi).End},
-			Confidence: 0.55, Date: date, Historical: hist,
-		}
-		for _, sp := range []doc.Span{src.Span, tgt.Span} {
-			if sp.End > sp.Start {
-				ev.Evidence.Start = min(ev.Evidence.Start, sp.Start)
-				ev.Evidence.End = max(ev.Evidence.End, sp.End)
-			}
-		}
-		if a.negatedNoun(i) {
-			ev.Negated = true
-			ev.Confidence -= 0.1
-		}
-		if g, ok := goldsteinOf(n.Code); ok {
-			ev.Goldstein = g
-			ev.Plover = ploverOf(n.Code)
-		}
-		out = append(out, ev)
+		emit(src, tgt, hasTgt)
 	}
 	return out
 }
@@ -418,4 +434,25 @@ func (a *analysis) spanDate(lo, hi int) (string, bool) {
 		return t.Value, monthsBefore(t.Value, a.d.Date) >= 2
 	}
 	return a.d.Date, false
+}
+
+// mutualCode reports codes of things done together (consult, cooperate,
+// agree: 04x-06x), which a compound subject does with each other.
+func mutualCode(code string) bool {
+	return strings.HasPrefix(code, "04") || strings.HasPrefix(code, "05") || strings.HasPrefix(code, "06")
+}
+
+// mutualMembers returns the coded actors of subject token s and the
+// tokens conjoined with it ("Gaddafi and Zhivkov").
+func (c *Coder) mutualMembers(a *analysis, s int) []doc.Ref {
+	if s < a.first || s >= a.last {
+		return nil
+	}
+	var out []doc.Ref
+	for _, x := range append([]int{s}, a.nominalConj(s)...) {
+		if r, ok := c.tokenActor(a, x); ok && r.Code != "---" {
+			out = append(out, r)
+		}
+	}
+	return out
 }
