@@ -153,12 +153,14 @@ func (MentionActors) Actor(d *doc.Doc, p Phrase) (doc.Ref, bool) {
 			best = i
 			break
 		}
-		if best < 0 {
+		// a possessive pronoun yields to a named mention: "his
+		// counterpart Italian President Sergio Mattarella"
+		if best < 0 || (possPronoun(d, &d.Mentions[best]) && !possPronoun(d, m)) {
 			best = i
 		}
 	}
 	if best < 0 {
-		return doc.Ref{}, false
+		return speakerOf(d, p)
 	}
 	m := &d.Mentions[best]
 	ref := doc.Ref{Text: d.Slice(m.Span), Code: mentionCode(d, m), Span: m.Span}
@@ -166,6 +168,41 @@ func (MentionActors) Actor(d *doc.Doc, p Phrase) (doc.Ref, bool) {
 		ref.Entity = d.Entities[m.Entity].ID
 	}
 	return ref, true
+}
+
+// firstPerson are the pronouns by which a quoted speaker names itself or
+// its side.
+var firstPerson = map[string]bool{"I": true, "ME": true, "WE": true, "US": true, "MY": true, "OUR": true}
+
+// speakerOf resolves a first-person pronoun inside a quote's content that
+// coreference left unresolved ("we have to pull back our troops", said
+// Lukashenko) to the innermost quote's coded speaker.
+func speakerOf(d *doc.Doc, p Phrase) (doc.Ref, bool) {
+	if p.Head < 0 || p.Head >= len(d.Tokens) || len(p.Tokens) != 1 || !firstPerson[strings.ToUpper(d.TokenText(p.Head))] {
+		return doc.Ref{}, false
+	}
+	sp := d.Tokens[p.Head].Span()
+	best := -1
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if !q.Content.Contains(sp) || q.Speaker.Code == "" || q.Speaker.Code == "---" {
+			continue
+		}
+		if best < 0 || d.Quotes[best].Content.Contains(q.Content) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return doc.Ref{}, false
+	}
+	r := d.Quotes[best].Speaker
+	r.Text, r.Span = d.TokenText(p.Head), sp
+	return r, true
+}
+
+// possPronoun reports a mention that is a lone possessive pronoun.
+func possPronoun(d *doc.Doc, m *doc.Mention) bool {
+	return m.Last-m.First == 1 && m.First >= 0 && m.First < len(d.Tokens) && d.Tokens[m.First].XPOS == "PRP$"
 }
 
 func mentionCode(d *doc.Doc, m *doc.Mention) string {

@@ -71,7 +71,23 @@ type Options struct {
 	// attacks"): PETRARCH takes the nearest actor before the verb, which
 	// in news text is often the wrong one. Use it with an ActorFinder that
 	// resolves pronouns (MentionActors over coreference).
+	//
+	// SubjectOnly also selects the coder's news semantics for one-sided
+	// events, which PETRARCH drops without AllowMonadic: protest, military
+	// posture and de-escalation (14x, 15x, 087x) are coded without a
+	// target ("the army pulled its troops back": the army 0874, target
+	// "---", also when the target names the source's own forces), so are
+	// aid, investigation and cuts in aid or relations (07x, 09x, 16x:
+	// "provided food to 300,000 people"), and coercion and violence
+	// (17x-20x) with one side unknown ("a car bomb killed a journalist"),
+	// never both.
 	SubjectOnly bool
+	// NoNominal turns off nominal events: events told by a noun ("the
+	// February 2022 invasion of Ukraine", "a Ukrainian troop buildup"),
+	// which PETRARCH does not code.
+	NoNominal bool
+	// Nouns is the nominal event dictionary; nil means DefaultNouns.
+	Nouns Nouns
 }
 
 // Coder codes events. It holds no mutable state and is safe for
@@ -89,6 +105,18 @@ func NewCoder(v *petrarch.Verbs, actors ActorFinder, opt Options) *Coder {
 	c := &Coder{verbs: v, actors: actors, opt: opt}
 	c.pool.New = func() any { return new(analysis) }
 	return c
+}
+
+// nouns returns the nominal event dictionary in use.
+func (c *Coder) nouns() Nouns {
+	if c.opt.Nouns != nil {
+		return c.opt.Nouns
+	}
+	ns, err := DefaultNouns()
+	if err != nil {
+		return nil
+	}
+	return ns
 }
 
 // Requires is the set of layers Process needs.
@@ -295,14 +323,23 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 	var evs []doc.Event
 	var heads []int // the verb head of each event
 	for i := s.First; i < s.Last; i++ {
-		if skip[i-s.First] || a.inBlock[i-s.First] >= 0 || !a.isVerb(i) {
+		mis := false // a verb the tagger took for an adjective
+		if skip[i-s.First] || ((a.inBlock[i-s.First] >= 0 || !a.isVerb(i)) && !(c.opt.SubjectOnly && a.mistagged(i))) {
 			continue
+		}
+		if !a.isVerb(i) || a.inBlock[i-s.First] >= 0 {
+			mis = true
 		}
 		vm, ok := c.findVerb(a, i)
-		if !ok {
+		if !ok || (!mis && a.reducedRelative(vm)) {
 			continue
 		}
-		region := a.region(vm)
+		var region []int
+		if mis {
+			region = a.flatRegion(i)
+		} else {
+			region = a.region(vm)
+		}
 		lower := a.seq(region)
 		upper := a.upperSeq(vm.first)
 		code, st, matched := c.matchPatterns(a, vm, upper, lower)
@@ -326,7 +363,15 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 		if !tgt.set {
 			tgt = findTarget(a, lower)
 		}
-		if !tgt.set {
+		if tgt.set && c.opt.Nested && !st.src.set && !st.tgt.set && (strings.HasPrefix(code, "01") || speechVerbs[strings.ToUpper(a.tok(vm.head).Lemma)]) && a.clausalTarget(vm, tgt) {
+			// the verb's own code with a target inside its complement
+			// clause ("said that Y attacked Z"), which is coded itself
+			tgt = binding{}
+		}
+		if !tgt.set && !(c.opt.SubjectOnly && (postureCode(code) || unattributed(code) || sourceOnly(code))) {
+			continue
+		}
+		if code == "010" && c.opt.Nested && !st.tgt.set && (relayVerbs[strings.ToUpper(a.tok(vm.head).Lemma)] || !tgt.set) {
 			continue
 		}
 		src := st.src
@@ -336,8 +381,15 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 		if !src.set && !(c.opt.SubjectOnly && a.hasSubject(vm)) {
 			src = findSource(a, upper, tgt)
 		}
+		if !src.set && c.opt.SubjectOnly && unattributed(code) {
+			// "a roadside bomb killed two soldiers": the uncoded subject
+			src = a.subjectBinding(vm, tgt)
+		}
 		if !src.set {
 			continue
+		}
+		if !tgt.set {
+			tgt = binding{none: true}
 		}
 		n0 := len(evs)
 		evs = c.makeEvents(a, evs, si, vm, src, tgt, code, st.src.set || st.tgt.set, region)
@@ -347,6 +399,14 @@ func (c *Coder) codeSentence(d *doc.Doc, si int) {
 	}
 	if c.opt.Nested {
 		evs = c.compose(a, evs, heads)
+	}
+	if c.opt.Nested {
+		evs = append(evs, c.demands(a, si, evs)...)
+	}
+	if !c.opt.NoNominal {
+		if ns := c.nouns(); len(ns) > 0 {
+			evs = append(evs, c.nominalEvents(a, si, ns, evs)...)
+		}
 	}
 	d.Events = append(d.Events, dedupEvents(evs)...)
 }
@@ -604,7 +664,10 @@ func (c *Coder) matchPatterns(a *analysis, vm verbMatch, upper, lower []item) (s
 	if len(lower) == 0 {
 		return "", bestSt, false
 	}
-	for _, b := range vm.blocks {
+	// the later definition of a verb defined in several blocks wins ties,
+	// as its code does
+	for bi := len(vm.blocks) - 1; bi >= 0; bi-- {
+		b := vm.blocks[bi]
 		for pi := range b.Patterns {
 			p := &b.Patterns[pi]
 			n := len(p.Before) + len(p.After)
@@ -652,7 +715,7 @@ func (a *analysis) codedNE(x int) bool { return a.nps[x].coded }
 // the first phrase.
 func findTarget(a *analysis, lower []item) binding {
 	for _, it := range lower {
-		if it.kind == itNECStart {
+		if it.kind == itNECStart && a.codedComp(it.nec) {
 			return binding{ne: -1, nec: it.nec, set: true}
 		}
 		if it.kind == itNEStart && it.nec < 0 && a.codedNE(it.ne) {
@@ -713,15 +776,31 @@ func (a *analysis) subjectSource(vm verbMatch, tgt binding) binding {
 			}
 			b := a.blockBinding(s)
 			if !b.set || b == tgt {
-				return binding{}
+				continue
 			}
 			if b.nec >= 0 || a.codedNE(b.ne) {
 				return b
 			}
+			// "Hours earlier Maduro expelled": a second subject the
+			// parser found may be the coded one
+		}
+		if a.hasOwnSubject(h) {
 			return binding{}
 		}
 		switch baseDep(a.tok(h).Dep) {
-		case "conj", "xcomp":
+		case "xcomp":
+			// object control: "urged Gondor to attack", "allowed Russia
+			// to use"
+			p := a.tok(h).Head
+			for _, c := range a.kids[p-a.first] {
+				if d := baseDep(a.tok(c).Dep); d == "obj" || d == "dobj" || d == "iobj" {
+					if b := a.blockBinding(c); b.set && b != tgt && (b.nec >= 0 || a.codedNE(b.ne)) {
+						return b
+					}
+				}
+			}
+			h = p
+		case "conj":
 			h = a.tok(h).Head
 		default:
 			return binding{}
@@ -763,10 +842,39 @@ func (a *analysis) complements(vm verbMatch) []bool {
 			mark(c)
 		}
 	}
+	// a "that" clause the parser took for a relative clause of the verb's
+	// object: "told a meeting [that the troops should return]acl:relcl"
+	var thatClauses func(t int)
+	thatClauses = func(t int) {
+		for _, c := range a.kids[t-a.first] {
+			switch baseDep(a.tok(c).Dep) {
+			case "acl":
+				if a.markedThat(c) {
+					mark(c)
+					continue
+				}
+			case "ccomp", "xcomp", "parataxis", "advcl", "conj":
+				continue
+			}
+			thatClauses(c)
+		}
+	}
+	for _, c := range a.kids[h-a.first] {
+		switch baseDep(a.tok(c).Dep) {
+		case "obj", "dobj", "iobj", "obl":
+			thatClauses(c)
+		}
+	}
 	for _, c := range a.kids[h-a.first] {
 		switch baseDep(a.tok(c).Dep) {
 		case "ccomp", "xcomp", "parataxis":
 			mark(c)
+		case "obl", "obj", "dobj":
+			// a parser error seen in news: "determined [that]obl Ukraine
+			// had withdrawn" with the clause as a relative clause of "that"
+			if a.wordOf(c) == "THAT" && (a.tok(c).UPOS == "SCONJ" || a.tok(c).XPOS == "IN") {
+				mark(c)
+			}
 		}
 	}
 	return open
@@ -804,6 +912,9 @@ func (a *analysis) refs(b binding) []doc.Ref {
 			return r
 		}
 		return doc.Ref{Text: phraseText(a.d, np.Phrase), Code: "---", Span: phraseSpan(a.d, np.Phrase)}
+	}
+	if b.none {
+		return []doc.Ref{{Code: "---"}}
 	}
 	if b.nec < 0 {
 		return []doc.Ref{one(b.ne)}
@@ -847,6 +958,30 @@ var intentVerbs = map[string]doc.Modality{
 	"THREATEN": doc.Threatened, "WARN": doc.Threatened,
 }
 
+// negativeVerbs are verbs whose open complement did not or will not
+// happen ("refused to meet", "failed to reach agreement").
+var negativeVerbs = map[string]bool{
+	"REFUSE": true, "DECLINE": true, "FAIL": true, "REJECT": true, "AVOID": true, "REFRAIN": true,
+}
+
+// requestVerbs are verbs whose open complement is what someone asks or
+// considers others (or themselves) to do, not what they did.
+var requestVerbs = map[string]bool{
+	"URGE": true, "ASK": true, "CALL": true, "APPEAL": true, "PRESS": true, "PUSH": true,
+	"REQUEST": true, "DEMAND": true, "ENCOURAGE": true, "INVITE": true, "PERSUADE": true,
+	"PRESSURE": true, "CONSIDER": true, "EXPLORE": true, "IMPLORE": true, "BEG": true,
+	"PETITION": true, "EXHORT": true,
+}
+
+// intentNouns are nouns whose complement clause states an intention or a
+// threat ("no intention of fighting", "plans to attack").
+var intentNouns = map[string]doc.Modality{
+	"INTENTION": doc.Intended, "INTENT": doc.Intended, "PLAN": doc.Intended, "DECISION": doc.Intended,
+	"READINESS": doc.Intended, "WILLINGNESS": doc.Intended, "PLEDGE": doc.Intended, "PROMISE": doc.Intended,
+	"DESIRE": doc.Hoped, "WISH": doc.Hoped, "HOPE": doc.Hoped,
+	"THREAT": doc.Threatened, "ULTIMATUM": doc.Threatened,
+}
+
 // modality reads negation and modality off the verb's dependents.
 func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 	h := a.clauseHead(vm.head)
@@ -854,6 +989,33 @@ func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 		if p := a.tok(h).Head; p >= a.first && p < a.last {
 			if m, ok := intentVerbs[upper(a.tok(p).Lemma)]; ok {
 				mod = m
+			} else if negativeVerbs[upper(a.tok(p).Lemma)] {
+				// "refused to meet": the meeting did not happen
+				neg = true
+			} else if requestVerbs[upper(a.tok(p).Lemma)] {
+				// "urged Washington to lift sanctions": wanted, not done
+				mod = doc.Hoped
+			}
+		}
+	}
+	// "no intention of fighting", "plans to attack": a clause that
+	// complements an intention noun
+	if d := baseDep(a.tok(h).Dep); d == "acl" || d == "nmod" {
+		if p := a.tok(h).Head; p >= a.first && p < a.last {
+			if m, ok := intentNouns[upper(a.tok(p).Lemma)]; ok {
+				mod = m
+				for _, c := range a.kids[p-a.first] {
+					if w := a.wordOf(c); w == "NO" || baseDep(a.tok(c).Dep) == "neg" {
+						neg = true
+					}
+				}
+				if v := a.tok(p).Head; v >= a.first && v < a.last {
+					for _, c := range a.kids[v-a.first] {
+						if w := a.wordOf(c); w == "NOT" || w == "N'T" || w == "NEVER" {
+							neg = true // "does not have any intention of"
+						}
+					}
+				}
 			}
 		}
 	}
@@ -884,6 +1046,11 @@ func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 					} else if mod == doc.Asserted {
 						mod = doc.Possible
 					}
+				case "MUST", "SHOULD":
+					// "Libya must hand over the suspects": required, not done
+					if mod == doc.Asserted {
+						mod = doc.Hoped
+					}
 				case "COULD", "MAY", "MIGHT", "CAN", "CA":
 					if mod == doc.Asserted {
 						mod = doc.Possible
@@ -902,7 +1069,7 @@ func (a *analysis) modality(vm verbMatch) (neg bool, mod doc.Modality) {
 func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, src, tgt binding, code string, slotted bool, region []int) []doc.Event {
 	date, historical := a.eventDate(vm, region)
 	srcs, tgts := a.refs(src), a.refs(tgt)
-	if a.passive(vm) && !slotted {
+	if a.passive(vm) && !slotted && !(postureCode(code) && !a.hasAgent(vm)) {
 		srcs, tgts = tgts, srcs
 	}
 	trigger := doc.Span{Start: a.tok(vm.first).Start, End: a.tok(vm.last).End}
@@ -919,16 +1086,27 @@ func (c *Coder) makeEvents(a *analysis, evs []doc.Event, si int, vm verbMatch, s
 	if neg {
 		conf -= 0.1
 	}
+	if mod == doc.Hoped {
+		// what is asked for or hoped ranks below what is done
+		conf -= 0.2
+	}
 	emit := func(ss, ts []doc.Ref, code string) {
 		if code == "" || code == "---" {
 			return
 		}
 		for _, s := range ss {
 			for _, t := range ts {
-				if s.Code == t.Code {
+				if s.Code == t.Code || (s.Entity != "" && s.Entity == t.Entity) {
+					if !c.opt.SubjectOnly || !postureCode(code) || s.Code == "---" {
+						continue
+					}
+					// "the army pulled its troops back": the army's own move
+					t = doc.Ref{Code: "---"}
+				}
+				if !c.opt.AllowMonadic && !(c.opt.SubjectOnly && oneSided(code, s.Code, t.Code)) && (s.Code == "---" || t.Code == "---") {
 					continue
 				}
-				if !c.opt.AllowMonadic && (s.Code == "---" || t.Code == "---") {
+				if code == "010" && c.opt.Nested && sameCountry(s.Code, t.Code) {
 					continue
 				}
 				ev := doc.Event{
@@ -1099,6 +1277,38 @@ func (a *analysis) eventDate(vm verbMatch, region []int) (string, bool) {
 		}
 		return t.Value, monthsBefore(t.Value, story) >= 2
 	}
+	// a clause the parser hung under a time noun: "said late last month
+	// [that it was reinforcing]acl"
+	for x, hop := a.tok(h).Head, 0; x >= a.first && x < a.last && hop < 2; x, hop = a.tok(x).Head, hop+1 {
+		sp := a.tok(x).Span()
+		for _, t := range a.d.Times {
+			if t.Value != "" && !t.Future && t.Start <= sp.Start && sp.End <= t.End {
+				return t.Value, monthsBefore(t.Value, story) >= 2
+			}
+		}
+		if a.isVerb(x) {
+			break
+		}
+	}
+	// an event reported in the complement of a dated statement takes the
+	// statement's date: "the ministry said late last month that it was
+	// reinforcing its border"
+	if p := a.complementOf(vm.head); p >= 0 && speechVerbs[upper(a.tok(p).Lemma)] {
+		for _, k := range a.kids[p-a.first] {
+			switch baseDep(a.tok(k).Dep) {
+			case "obl", "nmod", "advmod", "npadvmod", "obl:tmod":
+			default:
+				continue
+			}
+			klo, khi := a.tok(a.leftmost(k)).Start, a.tok(a.rightmost(k)).End
+			for _, t := range a.d.Times {
+				if t.Value == "" || t.Future || t.Start < klo || t.End > khi {
+					continue
+				}
+				return t.Value, monthsBefore(t.Value, story) >= 2
+			}
+		}
+	}
 	return story, false
 }
 
@@ -1161,6 +1371,282 @@ func dedupEvents(evs []doc.Event) []doc.Event {
 		}
 		if !dup {
 			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// relayVerbs are verbs of passing on what someone said ("BelTA quoted him
+// as saying"): relaying is not itself a statement event.
+var relayVerbs = map[string]bool{"QUOTE": true, "CITE": true, "RELAY": true}
+
+// clausalTarget reports a target that the verb reaches only through a
+// clause (a complement, adverbial or relative clause): "determined that
+// Ukraine had withdrawn" does not make Ukraine the target of "determined".
+func (a *analysis) clausalTarget(vm verbMatch, tgt binding) bool {
+	t := -1
+	switch {
+	case tgt.ne >= 0:
+		t = a.nps[tgt.ne].Head
+	case tgt.nec >= 0 && len(a.comps[tgt.nec].members) > 0:
+		t = a.nps[a.comps[tgt.nec].members[0]].Head
+	}
+	h := a.clauseHead(vm.head)
+	for hop := 0; t >= a.first && t < a.last && t != h && hop < a.last-a.first; hop++ {
+		switch baseDep(a.tok(t).Dep) {
+		case "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj":
+			return true
+		}
+		t = a.tok(t).Head
+	}
+	return false
+}
+
+// hasAgent reports a passive verb with a "by" agent.
+func (a *analysis) hasAgent(vm verbMatch) bool {
+	for _, c := range a.kids[vm.head-a.first] {
+		if a.tok(c).Dep == "obl:agent" || a.tok(c).Dep == "nmod:agent" {
+			return true
+		}
+		if baseDep(a.tok(c).Dep) == "obl" || baseDep(a.tok(c).Dep) == "nmod" {
+			if a.caseOf(c) == "BY" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameCountry reports actor codes of the same country ("BLR" and
+// "BLRGOV"): a statement to one's own country is no event.
+func sameCountry(x, y string) bool {
+	if len(x) < 3 || len(y) < 3 || x == "---" || y == "---" {
+		return false
+	}
+	return x[:3] == y[:3]
+}
+
+// reducedRelative reports a past participle that modifies the noun before
+// it ("extra troops deployed there", "troops dispatched to the area"): a
+// description, not an event, unless a "by" agent names who did it. The
+// parser often attaches such participles as adverbial clauses.
+func (a *analysis) reducedRelative(vm verbMatch) bool {
+	h := vm.head
+	if a.tok(h).XPOS != "VBN" || h == a.first {
+		return false
+	}
+	switch baseDep(a.tok(h).Dep) {
+	case "acl", "advcl", "amod":
+	default:
+		return false
+	}
+	p := h - 1
+	if !(a.nominal(p) && a.tok(p).UPOS != "PRON" && a.tok(p).XPOS != "PRP") {
+		return false
+	}
+	for _, c := range a.kids[h-a.first] {
+		switch baseDep(a.tok(c).Dep) {
+		case "aux", "nsubj", "csubj", "cop", "mark":
+			return false
+		}
+	}
+	return !a.hasAgent(vm)
+}
+
+// markedThat reports a clause introduced by the subordinator "that" with a
+// subject of its own: a complement clause, whatever the parser called it.
+func (a *analysis) markedThat(h int) bool {
+	that, subj := false, false
+	for _, c := range a.kids[h-a.first] {
+		switch baseDep(a.tok(c).Dep) {
+		case "mark":
+			that = that || a.wordOf(c) == "THAT"
+		case "nsubj":
+			subj = true
+		}
+	}
+	return that && subj
+}
+
+// oneSided reports whether an event with source code src and target
+// code tgt may be coded without AllowMonadic: both coded; or a protest,
+// posture or de-escalation code, or one of sourceOnly, without a target;
+// or coercion and violence with one side unknown (never both).
+func oneSided(code, src, tgt string) bool {
+	switch {
+	case src != "---" && tgt != "---":
+		return true
+	case src != "---":
+		return postureCode(code) || unattributed(code) || sourceOnly(code)
+	case tgt != "---":
+		return unattributed(code)
+	}
+	return false
+}
+
+// unattributed reports codes of coercion and violence (17x-20x) that news
+// often reports with one side unnamed ("a car bomb killed a journalist",
+// "police arrested dozens of protesters").
+func unattributed(code string) bool {
+	return strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
+}
+
+// subjectBinding returns the phrase of the verb's subject, coded or not,
+// unless it is the target.
+func (a *analysis) subjectBinding(vm verbMatch, tgt binding) binding {
+	h := a.clauseHead(vm.head)
+	for _, c := range a.kids[h-a.first] {
+		if d := baseDep(a.tok(c).Dep); d == "nsubj" || d == "csubj" {
+			if b := a.blockBinding(c); b.set && b != tgt {
+				return b
+			}
+			return binding{}
+		}
+	}
+	return binding{}
+}
+
+// hasOwnSubject reports a clause head with a subject of its own.
+func (a *analysis) hasOwnSubject(h int) bool {
+	for _, c := range a.kids[h-a.first] {
+		if d := baseDep(a.tok(c).Dep); d == "nsubj" || d == "nsubjpass" {
+			return true
+		}
+	}
+	return false
+}
+
+// codedComp reports a compound with at least one coded member: a list of
+// uncoded words ("sanctions ... and six others") is passed over for a
+// coded phrase after it.
+func (a *analysis) codedComp(nec int) bool {
+	for _, x := range a.comps[nec].members {
+		if a.nps[x].coded {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceOnly reports codes that news often tells with a named actor and an
+// unnamed or uncoded target: aid (07x: "provided food to 300,000
+// people"), investigation (09x: "police opened an investigation into the
+// allegations") and cuts in relations or aid (16x: "suspended aid
+// deliveries").
+func sourceOnly(code string) bool {
+	return strings.HasPrefix(code, "07") || strings.HasPrefix(code, "09") || strings.HasPrefix(code, "16")
+}
+
+// mistagged reports a past-tense verb the tagger took for an adjective or
+// a participle modifier between a subject and its object ("Irish
+// guerrillas wounded[JJ] two British soldiers", "helicopters shelled[VBN,
+// amod] positions"): a word ending in -ED after a common noun and before
+// a determiner, number, adjective or noun, in a sentence whose parse
+// gives it no clause of its own.
+func (a *analysis) mistagged(i int) bool {
+	t := a.tok(i)
+	if i == a.first || i+1 >= a.last || (t.XPOS != "JJ" && t.XPOS != "VBN") {
+		return false
+	}
+	if d := baseDep(t.Dep); d != "amod" && d != "acl" {
+		return false
+	}
+	w := a.wordOf(i)
+	if !strings.HasSuffix(w, "ED") {
+		return false
+	}
+	p, n := a.tok(i-1), a.tok(i+1)
+	if !strings.HasPrefix(p.XPOS, "NNS") && p.XPOS != "NNPS" {
+		return false
+	}
+	switch {
+	case n.XPOS == "DT" || n.XPOS == "CD" || n.XPOS == "PRP$" || strings.HasPrefix(n.XPOS, "NN") || strings.HasPrefix(n.XPOS, "JJ"):
+	default:
+		return false
+	}
+	for x := a.first; x < a.last; x++ {
+		if x != i && a.isVerb(x) && baseDep(a.tok(x).Dep) == "root" && !speechVerbs[upper(a.tok(x).Lemma)] {
+			return false // the sentence has its verb ("police said" does not count)
+		}
+	}
+	return true
+}
+
+// flatRegion returns the tokens after a mistagged verb up to the next
+// comma, full stop or verb: its words for pattern matching.
+func (a *analysis) flatRegion(i int) []int {
+	out := a.regionBuf[:0]
+	defer func() { a.regionBuf = out[:0] }()
+	for x := i + 1; x < a.last; x++ {
+		if w := a.wordOf(x); w == "," || w == "." || w == ";" || a.isVerb(x) {
+			break
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// obligationAux are the modals by which a speaker says what another must
+// do.
+var obligationAux = map[string]bool{"MUST": true, "SHOULD": true}
+
+// demands codes "X said (that) Y must/should do Z" as X's demand (100) of
+// Y, as PETRARCH-2 composes a statement with a modal complement: the
+// speaker is the subject of a speech verb, the target the complement's
+// coded subject. The event's trigger is the modal.
+func (c *Coder) demands(a *analysis, si int, have []doc.Event) []doc.Event {
+	var out []doc.Event
+	for v := a.first; v < a.last; v++ {
+		if !a.isVerb(v) || !speechVerbs[upper(a.tok(v).Lemma)] {
+			continue
+		}
+		vm := verbMatch{first: v, last: v, head: v}
+		src := a.subjectSource(vm, binding{})
+		if !src.set {
+			continue
+		}
+		for _, h := range a.kids[v-a.first] {
+			if baseDep(a.tok(h).Dep) != "ccomp" {
+				continue
+			}
+			modal := -1
+			for _, k := range a.kids[h-a.first] {
+				if baseDep(a.tok(k).Dep) == "aux" && obligationAux[a.wordOf(k)] {
+					modal = k
+				}
+			}
+			if modal < 0 {
+				continue
+			}
+			tgt := a.subjectSource(verbMatch{first: h, last: h, head: h}, src)
+			if !tgt.set {
+				continue
+			}
+			for _, s := range a.refs(src) {
+				for _, t := range a.refs(tgt) {
+					if s.Code == "---" || t.Code == "---" || s.Code == t.Code || (s.Entity != "" && s.Entity == t.Entity) {
+						continue
+					}
+					dup := false
+					for _, e := range have {
+						if e.Source.Code == s.Code && e.Target.Code == t.Code && strings.HasPrefix(e.CAMEO, "10") {
+							dup = true
+						}
+					}
+					if dup {
+						continue
+					}
+					trig := a.tok(modal).Span()
+					ev := doc.Event{Source: s, Target: t, CAMEO: "100", Sent: si, Trigger: trig,
+						Evidence:   doc.Span{Start: min(s.Span.Start, trig.Start), End: max(t.Span.End, trig.End)},
+						Confidence: 0.8, Date: a.d.Date}
+					if g, ok := goldsteinOf("100"); ok {
+						ev.Goldstein = g
+						ev.Plover = ploverOf("100")
+					}
+					out = append(out, ev)
+				}
+			}
 		}
 	}
 	return out

@@ -7,6 +7,9 @@ import "github.com/wirecoder/wirecoder/dict/petrarch"
 type binding struct {
 	ne, nec int
 	set     bool
+	// none stands for no target at all (a posture event such as
+	// "troops were pulled back"): refs gives one uncoded actor.
+	none bool
 }
 
 type matchState struct {

@@ -235,6 +235,9 @@ func (a *analysis) included(t, c int) bool {
 	if a.punct(c) {
 		return false
 	}
+	if dep == "nmod:desc" {
+		return true // a title before a name: "Prime Minister Romendacil"
+	}
 	if internalDeps[dep] || internalDeps[baseDep(dep)] {
 		if baseDep(dep) == "nmod" && dep != "nmod:poss" {
 			return false

@@ -6,15 +6,52 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
+	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/eval/petr"
+	"github.com/wirecoder/wirecoder/pipeline"
+	"github.com/wirecoder/wirecoder/syntax/parser"
+	"github.com/wirecoder/wirecoder/syntax/tagger"
+	"github.com/wirecoder/wirecoder/text"
 )
 
-// petrarchAnnotate is the language pipeline that `eval petrarch` runs on a
-// record's text when --use-parse is not given. It is nil until the
-// project's tokenizer, tagger and parser are wired in (set it from an init
-// function in another file of this package).
-var petrarchAnnotate petr.Annotator
+// petrarchAnnotate is the language pipeline that `eval petrarch` (and
+// `eval tabari`) run on a record's text when --use-parse is not given:
+// wirecoder's own tokenizer, tagger and parser, as in newPipeline.
+var petrarchAnnotate petr.Annotator = languageCore
+
+var (
+	languageOnce sync.Once
+	languagePipe *pipeline.Pipeline
+	languageErr  error
+)
+
+// languageCore adds tokens, sentences, POS, lemmas and dependencies to d
+// with the project's text, tagger and parser stages, loaded once.
+func languageCore(ctx context.Context, d *doc.Doc) error {
+	languageOnce.Do(func() {
+		tg, err := tagger.Default()
+		if err != nil {
+			languageErr = fmt.Errorf("load tagger: %w", err)
+			return
+		}
+		ps, err := parser.Default()
+		if err != nil {
+			languageErr = fmt.Errorf("load parser: %w", err)
+			return
+		}
+		languagePipe, languageErr = pipeline.New(
+			pipeline.Step{Name: "text", Assigns: doc.LayerTokens | doc.LayerSentences, Stage: text.New()},
+			pipeline.Step{Name: "tagger", Requires: tagger.Requires, Assigns: tagger.Assigns, Stage: tg},
+			pipeline.Step{Name: "parser", Requires: doc.LayerTokens | doc.LayerSentences | doc.LayerPOS, Assigns: doc.LayerDeps, Stage: ps},
+		)
+	})
+	if languageErr != nil {
+		return languageErr
+	}
+	return languagePipe.Run(ctx, d)
+}
 
 func init() {
 	registerEval("petrarch", "score the event coder on a PETRARCH validation file", runEvalPetrarch)
