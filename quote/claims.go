@@ -85,7 +85,11 @@ func claims(d *doc.Doc) []doc.Claim {
 		}
 		n := 0
 		for _, e := range d.Events {
-			if e.Quote == q.ID && q.Content.Contains(e.Trigger) {
+			// Every speaker in the chain claims what its quote holds: in
+			// "Lukashenko said intelligence had determined that Ukraine had
+			// withdrawn troops", both Lukashenko and the intelligence
+			// service assert the withdrawal.
+			if e.Trigger.Len() > 0 && q.Content.Contains(e.Trigger) {
 				out = append(out, doc.Claim{By: q.Speaker, Stance: q.Stance, Event: e.ID, Quote: q.ID})
 				n++
 			}

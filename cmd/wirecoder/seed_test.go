@@ -158,6 +158,37 @@ func TestSeedQuotes(t *testing.T) {
 	}
 }
 
+// TestSeedContradiction checks that the Ukrainian denial contradicts
+// Lukashenko's claim that Ukraine had withdrawn its reinforcements.
+func TestSeedContradiction(t *testing.T) {
+	d := codeSeed(t)
+	events := map[string]doc.Event{}
+	for _, e := range d.Events {
+		events[e.ID] = e
+	}
+	claims := map[string]doc.Claim{}
+	for _, c := range d.Claims {
+		claims[c.ID] = c
+	}
+	found := false
+	for _, c := range d.Claims {
+		if c.Stance != doc.Deny || !strings.HasPrefix(c.By.Code, "UKR") {
+			continue
+		}
+		for _, id := range c.Contradicts {
+			o := claims[id]
+			e := events[o.Event]
+			if o.By.Code == "BLRGOV" && strings.HasPrefix(e.Source.Code, "UKR") && e.Root() == "08" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no Ukrainian denial contradicts Lukashenko's claim of a Ukrainian withdrawal; claims: %+v", d.Claims)
+	}
+}
+
+
 func readFile(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
