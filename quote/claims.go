@@ -3,7 +3,9 @@ package quote
 import (
 	"context"
 	"fmt"
+	"strings"
 
+	"github.com/wirecoder/wirecoder/cameo"
 	"github.com/wirecoder/wirecoder/doc"
 )
 
@@ -19,11 +21,68 @@ func NewClaimer() *Claimer { return &Claimer{} }
 // ClaimsRequire lists the layers the claims stage reads.
 const ClaimsRequire = doc.LayerQuotes | doc.LayerEvents
 
-// Process fills d.Claims and the quote and claimed_by fields of d.Events.
+// Process fills d.Claims and the quote and claimed_by fields of d.Events,
+// and codes the rejections that denials make (see rejections).
 func (c *Claimer) Process(ctx context.Context, d *doc.Doc) error {
 	attribute(d)
 	d.Claims = claims(d)
+	rejections(d)
 	return nil
+}
+
+// rejectCode is CAMEO 120, "Reject, not specified below".
+const rejectCode = "120"
+
+// rejections codes a denial that contradicts another source as that
+// source's rejection: "A spokesperson for Ukraine's border guards dismissed
+// the notion of an extra deployment", set against the Belarusian claims it
+// denies, is Ukraine rejecting Belarus's account (UKR → BLR, 120). Only a
+// denial that coded no event of its own and names a country on each side
+// gives one; the target is the contradicted source, a government first.
+func rejections(d *doc.Doc) {
+	byID := map[string]int{}
+	for i, c := range d.Claims {
+		byID[c.ID] = i
+	}
+	quotes := map[string]doc.Quote{}
+	for _, q := range d.Quotes {
+		quotes[q.ID] = q
+	}
+	for i := range d.Claims {
+		c := &d.Claims[i]
+		if c.Stance != doc.Deny || c.Event != "" || len(c.Contradicts) == 0 || country(c.By.Code) == "" {
+			continue
+		}
+		var target doc.Ref
+		for _, id := range c.Contradicts {
+			o := d.Claims[byID[id]]
+			if country(o.By.Code) == "" || country(o.By.Code) == country(c.By.Code) {
+				continue
+			}
+			if target.Code == "" || strings.HasSuffix(o.By.Code, "GOV") && !strings.HasSuffix(target.Code, "GOV") {
+				target = o.By
+			}
+		}
+		q, ok := quotes[c.Quote]
+		if target.Code == "" || !ok {
+			continue
+		}
+		e := doc.Event{
+			ID: fmt.Sprintf("V%d", len(d.Events)+1), Source: c.By, Target: target, CAMEO: rejectCode,
+			Plover: cameo.Plover(rejectCode), Date: d.Date, Quote: q.ID, Sent: q.Sent,
+			Trigger: q.Cue, Evidence: d.TokenSpan(d.Sentences[q.Sent].First, d.Sentences[q.Sent].Last),
+			ClaimedBy: append([]doc.Ref{}, q.Via...), Confidence: 0.5,
+		}
+		if g, ok := cameo.Goldstein(rejectCode); ok {
+			e.Goldstein = g
+		}
+		if q.Sent < 0 || q.Sent >= len(d.Sentences) {
+			e.Evidence = q.Content
+		}
+		// The claim stays a denial of the other side's proposition; the
+		// rejection is the speech act that made it.
+		d.Events = append(d.Events, e)
+	}
 }
 
 // innermostQuote returns the quote with the smallest content that holds

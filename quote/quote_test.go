@@ -174,3 +174,33 @@ func Example() {
 	// Q1 direct: speaker "the minister", cue "told", to "reporters"
 	//   “The border is calm,”
 }
+
+func TestDenialBecomesRejection(t *testing.T) {
+	d := segment(t, "Gondor’s king said that Osgiliath had withdrawn troops. Osgiliath’s army dismissed the claim.")
+	king := doc.Ref{Entity: "E1", Text: "Gondor’s king", Code: "GONGOV"}
+	army := doc.Ref{Entity: "E2", Text: "Osgiliath’s army", Code: "OSGMIL"}
+	said := strings.Index(d.Text, "said")
+	dismissed := strings.Index(d.Text, "dismissed")
+	withdrawn := strings.Index(d.Text, "withdrawn")
+	d.Quotes = []doc.Quote{
+		{ID: "Q1", Kind: doc.Indirect, Speaker: king, Cue: doc.Span{Start: said, End: said + 4},
+			Content: doc.Span{Start: said + 5, End: strings.Index(d.Text, ".")}, Sent: 0},
+		{ID: "Q2", Kind: doc.Indirect, Speaker: army, Stance: doc.Deny, Sent: 1,
+			Cue: doc.Span{Start: dismissed, End: dismissed + 9}, Content: doc.Span{Start: dismissed + 10, End: len(d.Text) - 1}},
+	}
+	d.Events = []doc.Event{{ID: "V1", CAMEO: "0874", Source: doc.Ref{Text: "Osgiliath", Code: "OSG"},
+		Trigger: doc.Span{Start: withdrawn, End: withdrawn + 9}}}
+	if err := NewClaimer().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 2 {
+		t.Fatalf("events = %+v", d.Events)
+	}
+	r := d.Events[1]
+	if r.CAMEO != "120" || r.Source.Code != "OSGMIL" || r.Target.Code != "GONGOV" || d.Slice(r.Trigger) != "dismissed" || r.Plover.Type == "" {
+		t.Errorf("rejection = %+v", r)
+	}
+	if !r.Evidence.Contains(r.Trigger) {
+		t.Errorf("evidence %v does not hold the trigger %v", r.Evidence, r.Trigger)
+	}
+}
