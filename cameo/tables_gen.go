@@ -267,7 +267,7 @@ var codebook = [...]entry{
 	{code: "1621", name: "Reduce or stop economic assistance", goldstein: -5.6, hasGoldstein: true, plover: plover{typ: "SANCTION", mode: "discontinue", context: []string{"economic"}}, rule: "map"},
 	{code: "1622", name: "Reduce or stop military assistance", goldstein: -5.6, hasGoldstein: true, plover: plover{typ: "SANCTION", mode: "discontinue", context: []string{"military"}}, rule: "map"},
 	{code: "1623", name: "Reduce or stop humanitarian assistance", goldstein: -5.6, hasGoldstein: true, plover: plover{typ: "SANCTION", mode: "discontinue", context: []string{"human_security"}}, rule: "map"},
-	{code: "163", name: "Impose embargo, boycott, or sanctions", goldstein: -8, hasGoldstein: true, plover: plover{typ: "COERCE", mode: "restrict", context: []string{"diplomatic"}}, rule: "map"},
+	{code: "163", name: "Impose embargo, boycott, or sanctions", goldstein: -8, hasGoldstein: true, plover: plover{typ: "SANCTION", mode: "discontinue", context: []string{"diplomatic"}}, rule: "map"},
 	{code: "164", name: "Halt negotiations", goldstein: -7, hasGoldstein: true, plover: plover{typ: "SANCTION", mode: "withdraw", context: []string{"diplomatic"}}, rule: "map"},
 	{code: "165", name: "Halt mediation", goldstein: -6.5, hasGoldstein: true, plover: plover{typ: "SANCTION", mode: "withdraw", context: []string{"diplomatic"}}, rule: "map"},
 	{code: "166", name: "Expel or withdraw, not specified below", goldstein: -7, hasGoldstein: true, plover: plover{typ: "SANCTION", mode: "expel", context: []string{"diplomatic"}}, rule: "map"},

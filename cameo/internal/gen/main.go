@@ -17,7 +17,11 @@
 //   - the mode "ease", which the map's own note retires, is dropped;
 //   - codes the map omits (the 01 and 02 families, which PLOVER drops) get
 //     the rules in ownRules; 02x appeals mirror the matching 10x demands;
-//   - codes the map has but CAMEO 1.1b3 lacks (1213, 1214) are left out.
+//   - codes the map has but CAMEO 1.1b3 lacks (1213, 1214) are left out;
+//   - 163 (impose embargo, boycott or sanctions), which the map sends to
+//     COERCE, is SANCTION with mode "discontinue", as the manual's
+//     SANCTION section says: "International (political or economic)
+//     sanctions are coded as 'discontinue'".
 package main
 
 import (
@@ -206,6 +210,9 @@ func readMap(path string, contexts map[string]bool) (map[string]plover, map[stri
 		case mode == "ease": // quirk: retired by the map's own note
 		default:
 			p.mode = mode
+		}
+		if code == "163" && p.typ == "COERCE" { // quirk: sanctions are SANCTION in the manual
+			p.typ, p.mode = "SANCTION", "discontinue"
 		}
 		if old, dup := m[code]; dup { // quirk: 175 twice
 			if old.typ != p.typ {
