@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/wirecoder/wirecoder/doc"
+	"github.com/wirecoder/wirecoder/quote/attrib"
 )
 
 // Extractor is the quote stage. It holds no state between documents and
@@ -34,7 +35,9 @@ func (x *Extractor) Process(ctx context.Context, d *doc.Doc) error {
 		return fmt.Errorf("quote: story %q has no sentences", d.ID)
 	}
 	a := newAnalysis(d)
-	a.run()
+	if err := a.run(); err != nil {
+		return fmt.Errorf("quote: story %q: %w", d.ID, err)
+	}
 	d.Quotes = a.quotes
 	return nil
 }
@@ -170,11 +173,14 @@ func (a *analysis) cueAt(i int) (string, CueClass) {
 	return lemma, c
 }
 
-func (a *analysis) run() {
+func (a *analysis) run() error {
 	a.directQuotes()
 	a.indirectQuotes()
 	a.accordingTo()
 	a.colonQuotes()
+	if err := a.learnedQuotes(); err != nil {
+		return err
+	}
 	sort.SliceStable(a.quotes, func(i, j int) bool {
 		qi, qj := a.quotes[i], a.quotes[j]
 		if qi.Content.Start != qj.Content.Start {
@@ -186,7 +192,59 @@ func (a *analysis) run() {
 	for i := range a.quotes {
 		a.quotes[i].ID = fmt.Sprintf("Q%d", i+1)
 	}
+	return nil
 }
+
+// learnedQuotes adds the attributions of the learned tagger (package
+// quote/attrib) whose cue overlaps no cue the rules found; the rules keep
+// their richer structure (chains, addressee, channel) for what they find.
+// It needs the dependency parse.
+func (a *analysis) learnedQuotes() error {
+	if !a.deps || !a.pos || len(a.d.Tokens) == 0 {
+		return nil
+	}
+	m, err := attrib.Default()
+	if err != nil {
+		return err
+	}
+	ruleCues := make([]doc.Span, 0, len(a.quotes))
+	for _, q := range a.quotes {
+		if q.Cue.Len() > 0 {
+			ruleCues = append(ruleCues, q.Cue)
+		}
+	}
+	for _, at := range m.Attributions(a.d, attribLexicon) {
+		cue := a.d.TokenSpan(at.Cue.First, at.Cue.Last)
+		overlaps := false
+		for _, c := range ruleCues {
+			if c.Start < cue.End && cue.Start < c.End {
+				overlaps = true
+				break
+			}
+		}
+		if overlaps {
+			continue
+		}
+		q := doc.Quote{Kind: doc.Indirect, Via: []doc.Ref{}, Cue: cue, Stance: doc.Assert, Sent: a.d.Tokens[at.Cue.First].Sent}
+		if !at.Source.Empty() {
+			q.Speaker = a.ref(at.Source.First, at.Source.Last)
+		}
+		if !at.Content.Empty() {
+			q.Content = a.d.TokenSpan(at.Content.First, at.Content.Last)
+			if a.inRegion[at.Content.First] >= 0 || a.inRegion[at.Content.Last-1] >= 0 {
+				q.Kind = doc.Mixed
+				if a.inRegion[at.Content.First] >= 0 && a.inRegion[at.Content.First] == a.inRegion[at.Content.Last-1] {
+					q.Kind = doc.Direct
+				}
+			}
+		}
+		q.Stance = stanceOf(a, cueInfo{verb: -1, class: CueClass(at.CueClass)}, q.Content)
+		a.quotes = append(a.quotes, q)
+	}
+	return nil
+}
+
+func attribLexicon(norm, lemma string) int { return int(CueClassOf(norm, lemma)) }
 
 // cueInfo is what a cue verb tells about its quote.
 type cueInfo struct {

@@ -1,0 +1,376 @@
+package attrib
+
+import (
+	"strings"
+
+	"github.com/wirecoder/wirecoder/doc"
+)
+
+// Feature templates. Each feature is hashed from its template number and
+// its value strings into the model's table; no strings are stored.
+const (
+	fBias uint8 = iota
+	fWord
+	fLemma
+	fSuffix
+	fShape
+	fUPOS
+	fXPOS
+	fDep
+	fHeadLemma
+	fHeadDep
+	fHeadUPOS
+	fPrevLemma
+	fNextLemma
+	fPrevUPOS
+	fNextUPOS
+	fPrev2UPOS
+	fNext2UPOS
+	fUPOSDep
+	fInQuote
+	fQuoteMark
+	fCue
+	fCueUPOS
+	fCueLemma
+	fAnc
+	fAncDepth
+	fAncSide
+	fNearCue
+	fSentCue
+	fSentQuote
+	fSentPos
+	fNER
+	fMention
+	fMentionSubj
+	fDepHeadCue
+	fPrevLemmaCue
+	fChildCcomp
+	fAncDir
+	fWordUPOSQuote
+	fHeadDepLemma
+	fGrandHead
+	fBigramPrev
+	fBigramNext
+	fAncLemma
+	fChildren
+	fWordHeadLemma
+)
+
+// extractor computes the features of the tokens of one story.
+type extractor struct {
+	d       *doc.Doc
+	mask    uint32
+	cue     []int8  // lexicon class of each token, 0 for none
+	inQ     []bool  // inside quotation marks
+	anc     []int32 // nearest cue ancestor within maxAnc steps, or -1
+	ancRel  []string
+	ancDep  []uint8
+	near    []int8 // signed bucketed distance to the nearest cue in the sentence
+	sentCue []bool
+	sentQ   []bool
+	mention []int8 // mention kind+1 at each token, 0 for none
+	ccomp   []bool // the token has a ccomp/xcomp/parataxis child
+	kids    []uint8 // bit set of the token's children's relations (kidBits)
+}
+
+// kidBits are the child relations recorded for each token.
+var kidBits = map[string]uint8{"nsubj": 1, "ccomp": 2, "xcomp": 4, "obj": 8, "mark": 16, "parataxis": 32, "obl": 64, "aux": 128}
+
+const maxAnc = 6
+
+func isQuoteMark(s string) bool {
+	switch s {
+	case "\"", "“", "”", "''", "``", "«", "»", "‘", "’", "'":
+		return true
+	}
+	return false
+}
+
+func newExtractor(d *doc.Doc, lex Lexicon, bits uint8) *extractor {
+	n := len(d.Tokens)
+	x := &extractor{d: d, mask: 1<<bits - 1,
+		cue: make([]int8, n), inQ: make([]bool, n), anc: make([]int32, n), ancRel: make([]string, n),
+		ancDep: make([]uint8, n), near: make([]int8, n), sentCue: make([]bool, len(d.Sentences)),
+		sentQ: make([]bool, len(d.Sentences)), mention: make([]int8, n), ccomp: make([]bool, n), kids: make([]uint8, n)}
+	for i, t := range d.Tokens {
+		if lex != nil {
+			c := lex(t.Norm, t.Lemma)
+			if c > 100 {
+				c = 100
+			}
+			x.cue[i] = int8(c)
+		}
+		if h := t.Head; h >= 0 && h < n && h != i {
+			x.kids[h] |= kidBits[baseDep(t.Dep)]
+			switch baseDep(t.Dep) {
+			case "ccomp", "xcomp", "parataxis":
+				x.ccomp[h] = true
+			}
+		}
+	}
+	// Quotation marks: a straight mark toggles, curly ones open and close;
+	// a new paragraph closes what is open.
+	open, para := false, -1
+	for i, t := range d.Tokens {
+		if s := t.Sent; s >= 0 && s < len(d.Sentences) && d.Sentences[s].Paragraph != para {
+			para = d.Sentences[s].Paragraph
+			open = false
+		}
+		tx := d.TokenText(i)
+		if isQuoteMark(tx) && tx != "'" && tx != "’" {
+			switch tx {
+			case "“", "``", "«":
+				open = true
+			case "”", "''", "»":
+				open = false
+			default:
+				open = !open
+			}
+			x.inQ[i] = true
+			continue
+		}
+		x.inQ[i] = open
+	}
+	for i := range d.Tokens {
+		x.anc[i] = -1
+		child := i
+		for h, k := d.Tokens[i].Head, 1; h >= 0 && h < n && k <= maxAnc; h, k = d.Tokens[h].Head, k+1 {
+			if x.cue[h] > 0 {
+				x.anc[i] = int32(h)
+				x.ancRel[i] = baseDep(d.Tokens[child].Dep)
+				x.ancDep[i] = uint8(k)
+				break
+			}
+			if h == d.Tokens[h].Head {
+				break
+			}
+			child = h
+		}
+	}
+	for s, se := range d.Sentences {
+		last := -1
+		for i := se.First; i < se.Last && i < n; i++ {
+			if x.cue[i] > 0 {
+				x.sentCue[s] = true
+				last = i
+			}
+			if isQuoteMark(d.TokenText(i)) {
+				x.sentQ[s] = true
+			}
+			if last >= 0 {
+				x.near[i] = int8(-bucket(i - last))
+			}
+		}
+		last = -1
+		for i := se.Last - 1; i >= se.First && i >= 0; i-- {
+			if i >= n {
+				continue
+			}
+			if x.cue[i] > 0 {
+				last = i
+			}
+			if last >= 0 && (x.near[i] == 0 || bucket(last-i) <= -int(x.near[i])) && last != i {
+				x.near[i] = int8(bucket(last - i))
+			}
+		}
+	}
+	for _, m := range d.Mentions {
+		for i := m.First; i < m.Last && i < n; i++ {
+			if i >= 0 && x.mention[i] == 0 {
+				x.mention[i] = int8(m.Kind) + 1
+			}
+		}
+	}
+	return x
+}
+
+// bucket maps a distance to a small number: 0 for 0, then 1, 2, 3, 4 (4-5),
+// 5 (6-10), 6 (11-20), 7 beyond.
+func bucket(k int) int {
+	switch {
+	case k <= 3:
+		return k
+	case k <= 5:
+		return 4
+	case k <= 10:
+		return 5
+	case k <= 20:
+		return 6
+	}
+	return 7
+}
+
+func baseDep(dep string) string {
+	if k := strings.IndexByte(dep, ':'); k >= 0 {
+		return dep[:k]
+	}
+	return dep
+}
+
+// hasher is FNV-1a over a template number and value strings.
+type hasher uint32
+
+func newHash(t uint8) hasher { return hasher((2166136261 ^ uint32(t)) * 16777619) }
+
+func (h hasher) str(s string) hasher {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ hasher(c)) * 16777619
+	}
+	return (h ^ 0xff) * 16777619
+}
+
+func (h hasher) num(v int) hasher {
+	return (h ^ hasher(uint32(v)&0xff) ^ 0x100) * 16777619
+}
+
+func shape(s string) int {
+	if s == "" {
+		return 0
+	}
+	c := s[0]
+	switch {
+	case 'A' <= c && c <= 'Z':
+		if len(s) > 1 && strings.ToUpper(s) == s {
+			return 1
+		}
+		return 2
+	case 'a' <= c && c <= 'z':
+		return 3
+	case '0' <= c && c <= '9':
+		return 4
+	case c >= 0x80:
+		return 5
+	}
+	return 6
+}
+
+func (x *extractor) lemma(i int) string {
+	if i < 0 || i >= len(x.d.Tokens) {
+		return "<s>"
+	}
+	if l := x.d.Tokens[i].Lemma; l != "" {
+		return l
+	}
+	return x.d.Tokens[i].Norm
+}
+
+func (x *extractor) upos(i int) string {
+	if i < 0 || i >= len(x.d.Tokens) {
+		return "<s>"
+	}
+	return x.d.Tokens[i].UPOS
+}
+
+// features appends the feature rows of token i to buf.
+func (x *extractor) features(i int, buf []uint32) []uint32 {
+	d := x.d
+	t := &d.Tokens[i]
+	add := func(h hasher) { buf = append(buf, uint32(h)&x.mask) }
+	word := d.TokenText(i)
+	lemma := x.lemma(i)
+	dep := baseDep(t.Dep)
+	add(newHash(fBias))
+	add(newHash(fWord).str(word))
+	add(newHash(fLemma).str(lemma))
+	if len(word) > 3 {
+		add(newHash(fSuffix).str(word[len(word)-3:]))
+	}
+	add(newHash(fShape).num(shape(word)))
+	add(newHash(fUPOS).str(t.UPOS))
+	add(newHash(fXPOS).str(t.XPOS))
+	add(newHash(fDep).str(dep))
+	add(newHash(fUPOSDep).str(t.UPOS).str(dep))
+	if h := t.Head; h >= 0 && h < len(d.Tokens) {
+		add(newHash(fHeadLemma).str(x.lemma(h)))
+		add(newHash(fHeadDep).str(baseDep(d.Tokens[h].Dep)).str(dep))
+		add(newHash(fHeadUPOS).str(d.Tokens[h].UPOS).str(dep))
+		add(newHash(fDepHeadCue).str(dep).num(int(x.cue[h])))
+		add(newHash(fHeadDepLemma).str(dep).str(x.lemma(h)))
+		add(newHash(fWordHeadLemma).str(lemma).str(x.lemma(h)))
+		if g := d.Tokens[h].Head; g >= 0 && g < len(d.Tokens) {
+			add(newHash(fGrandHead).str(dep).str(baseDep(d.Tokens[h].Dep)).str(x.lemma(g)))
+		}
+	} else {
+		add(newHash(fHeadLemma).str("<root>"))
+	}
+	add(newHash(fPrevLemma).str(x.lemma(i - 1)))
+	add(newHash(fNextLemma).str(x.lemma(i + 1)))
+	add(newHash(fBigramPrev).str(x.lemma(i - 1)).str(lemma))
+	add(newHash(fBigramNext).str(lemma).str(x.lemma(i + 1)))
+	add(newHash(fChildren).num(int(x.kids[i])))
+	add(newHash(fPrevUPOS).str(x.upos(i - 1)).str(t.UPOS))
+	add(newHash(fNextUPOS).str(t.UPOS).str(x.upos(i + 1)))
+	add(newHash(fPrev2UPOS).str(x.upos(i - 2)).str(x.upos(i - 1)))
+	add(newHash(fNext2UPOS).str(x.upos(i + 1)).str(x.upos(i + 2)))
+	q := 0
+	if x.inQ[i] {
+		q = 1
+	}
+	add(newHash(fInQuote).num(q))
+	add(newHash(fWordUPOSQuote).str(t.UPOS).num(q))
+	if isQuoteMark(word) {
+		add(newHash(fQuoteMark).str(word).num(q))
+	}
+	if c := x.cue[i]; c > 0 {
+		add(newHash(fCue).num(int(c)))
+		add(newHash(fCueUPOS).num(int(c)).str(t.UPOS))
+	}
+	if i > 0 && x.cue[i-1] > 0 {
+		add(newHash(fPrevLemmaCue).str(dep))
+	}
+	if x.ccomp[i] {
+		add(newHash(fChildCcomp).num(int(x.cue[i])))
+	}
+	if a := x.anc[i]; a >= 0 {
+		add(newHash(fAnc).str(x.ancRel[i]))
+		add(newHash(fAncDepth).str(x.ancRel[i]).num(int(x.ancDep[i])))
+		dir := 0
+		if int(a) > i {
+			dir = 1
+		}
+		add(newHash(fAncDir).str(x.ancRel[i]).num(dir))
+		add(newHash(fAncSide).str(x.ancRel[i]).str(t.UPOS))
+		add(newHash(fAncLemma).str(x.ancRel[i]).str(x.lemma(int(a))))
+	} else {
+		add(newHash(fAnc).str("<none>"))
+	}
+	add(newHash(fNearCue).num(int(x.near[i]) + 8))
+	if s := t.Sent; s >= 0 && s < len(d.Sentences) {
+		se := d.Sentences[s]
+		c, qq := 0, 0
+		if x.sentCue[s] {
+			c = 1
+		}
+		if x.sentQ[s] {
+			qq = 1
+		}
+		add(newHash(fSentCue).num(c).num(q))
+		add(newHash(fSentQuote).num(qq).num(c))
+		pos := 2
+		switch {
+		case i == se.First:
+			pos = 0
+		case i == se.First+1:
+			pos = 1
+		case i == se.Last-1:
+			pos = 3
+		case i == se.Last-2:
+			pos = 4
+		}
+		add(newHash(fSentPos).num(pos))
+	}
+	ner := t.NER
+	if ner == "" {
+		ner = "O"
+	}
+	add(newHash(fNER).str(ner))
+	if m := x.mention[i]; m > 0 {
+		add(newHash(fMention).num(int(m)))
+		add(newHash(fMentionSubj).num(int(m)).str(dep))
+	}
+	return buf
+}
