@@ -195,10 +195,16 @@ func (a *analysis) run() error {
 	return nil
 }
 
-// learnedQuotes adds the attributions of the learned tagger (package
-// quote/attrib) whose cue overlaps no cue the rules found; the rules keep
-// their richer structure (chains, addressee, channel) for what they find.
-// It needs the dependency parse.
+// learnedQuotes merges in the attributions of the learned tagger
+// (package quote/attrib), trained on PolNeAR. Where the rules found a
+// quote whose cue overlaps the tagger's cue, the rules' quote stays (with
+// its chain, addressee and channel) and only takes the tagger's fuller
+// extents: the cue ("said in an interview"), a speaker phrase that
+// overlaps the rules' one, a content that overlaps the rules' one, and a
+// speaker the rules could not find; a second content part the tagger sees
+// for that cue ("X," he said, "Y") becomes a copy of the rules' quote.
+// Elsewhere the tagger's attribution becomes a new quote. It needs the
+// dependency parse.
 func (a *analysis) learnedQuotes() error {
 	if !a.deps || !a.pos || len(a.d.Tokens) == 0 {
 		return nil
@@ -207,41 +213,85 @@ func (a *analysis) learnedQuotes() error {
 	if err != nil {
 		return err
 	}
-	ruleCues := make([]doc.Span, 0, len(a.quotes))
-	for _, q := range a.quotes {
-		if q.Cue.Len() > 0 {
-			ruleCues = append(ruleCues, q.Cue)
-		}
-	}
+	nRules := len(a.quotes)
+	overlap := func(x, y doc.Span) bool { return x.Len() > 0 && y.Len() > 0 && x.Start < y.End && y.Start < x.End }
+	union := func(x, y doc.Span) doc.Span { return doc.Span{Start: min(x.Start, y.Start), End: max(x.End, y.End)} }
 	for _, at := range m.Attributions(a.d, attribLexicon) {
 		cue := a.d.TokenSpan(at.Cue.First, at.Cue.Last)
-		overlaps := false
-		for _, c := range ruleCues {
-			if c.Start < cue.End && cue.Start < c.End {
-				overlaps = true
-				break
+		var src, con doc.Span
+		if !at.Source.Empty() {
+			src = a.d.TokenSpan(at.Source.First, at.Source.Last)
+		}
+		if !at.Content.Empty() {
+			con = a.d.TokenSpan(at.Content.First, at.Content.Last)
+		}
+		matched, conDone := -1, con.Len() == 0
+		for k := 0; k < nRules; k++ {
+			q := &a.quotes[k]
+			if !overlap(q.Cue, cue) {
+				continue
+			}
+			matched = k
+			q.Cue = union(q.Cue, cue)
+			switch sp := q.Speaker.Span; {
+			case src.Len() == 0:
+			case sp.Len() == 0 && q.Speaker.Entity == "":
+				q.Speaker = a.ref(at.Source.First, at.Source.Last)
+			case overlap(sp, src):
+				q.Speaker.Span = union(sp, src)
+				q.Speaker.Text = a.d.Slice(q.Speaker.Span)
+			}
+			if overlap(q.Content, con) {
+				q.Content = union(q.Content, con)
+				conDone = true
+			} else if q.Content.Len() == 0 && con.Len() > 0 {
+				q.Content = con
+				conDone = true
 			}
 		}
-		if overlaps {
+		if matched >= 0 {
+			if !conDone {
+				for _, q := range a.quotes {
+					if overlap(q.Content, con) {
+						conDone = true
+						break
+					}
+				}
+			}
+			if !conDone {
+				q := a.quotes[matched]
+				q.Via = append([]doc.Ref{}, q.Via...)
+				q.Content = con
+				q.Kind = a.kindOf(at.Content)
+				a.quotes = append(a.quotes, q)
+			}
 			continue
 		}
 		q := doc.Quote{Kind: doc.Indirect, Via: []doc.Ref{}, Cue: cue, Stance: doc.Assert, Sent: a.d.Tokens[at.Cue.First].Sent}
-		if !at.Source.Empty() {
+		if src.Len() > 0 {
 			q.Speaker = a.ref(at.Source.First, at.Source.Last)
 		}
-		if !at.Content.Empty() {
-			q.Content = a.d.TokenSpan(at.Content.First, at.Content.Last)
-			if a.inRegion[at.Content.First] >= 0 || a.inRegion[at.Content.Last-1] >= 0 {
-				q.Kind = doc.Mixed
-				if a.inRegion[at.Content.First] >= 0 && a.inRegion[at.Content.First] == a.inRegion[at.Content.Last-1] {
-					q.Kind = doc.Direct
-				}
-			}
+		if con.Len() > 0 {
+			q.Content = con
+			q.Kind = a.kindOf(at.Content)
 		}
 		q.Stance = stanceOf(a, cueInfo{verb: -1, class: CueClass(at.CueClass)}, q.Content)
 		a.quotes = append(a.quotes, q)
 	}
 	return nil
+}
+
+// kindOf tells a direct quote (inside one quoted region), a mixed one
+// (partly quoted) and an indirect one.
+func (a *analysis) kindOf(r attrib.Range) doc.QuoteKind {
+	first, last := a.inRegion[r.First], a.inRegion[r.Last-1]
+	switch {
+	case first >= 0 && first == last:
+		return doc.Direct
+	case first >= 0 || last >= 0:
+		return doc.Mixed
+	}
+	return doc.Indirect
 }
 
 func attribLexicon(norm, lemma string) int { return int(CueClassOf(norm, lemma)) }

@@ -68,8 +68,8 @@ type extractor struct {
 	near    []int8 // signed bucketed distance to the nearest cue in the sentence
 	sentCue []bool
 	sentQ   []bool
-	mention []int8 // mention kind+1 at each token, 0 for none
-	ccomp   []bool // the token has a ccomp/xcomp/parataxis child
+	mention []int8  // mention kind+1 at each token, 0 for none
+	ccomp   []bool  // the token has a ccomp/xcomp/parataxis child
 	kids    []uint8 // bit set of the token's children's relations (kidBits)
 }
 
