@@ -33,7 +33,7 @@ func Example() {
 	d := parsed()
 	gold := []attrib.GoldSpan{{Role: attrib.Source, Start: 0, End: 5}, {Role: attrib.Cue, Start: 6, End: 10}, {Role: attrib.Content, Start: 11, End: 21}}
 	ex := []attrib.Example{{Doc: d, Spans: gold}}
-	m, _, err := attrib.Train(ex, nil, lex, attrib.TrainOptions{Bits: 10, Epochs: 5, Seed: 1}, nil)
+	m, _, err := attrib.Train(ex, nil, lex, attrib.TrainOptions{Bits: 14, Epochs: 10, Seed: 1}, nil)
 	if err != nil {
 		fmt.Println(err)
 		return

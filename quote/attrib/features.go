@@ -54,6 +54,9 @@ const (
 	fAncLemma
 	fChildren
 	fWordHeadLemma
+	fWordPos
+	fWordPrevShape
+	fParaStart
 )
 
 // extractor computes the features of the tokens of one story.
@@ -71,6 +74,9 @@ type extractor struct {
 	mention []int8  // mention kind+1 at each token, 0 for none
 	ccomp   []bool  // the token has a ccomp/xcomp/parataxis child
 	kids    []uint8 // bit set of the token's children's relations (kidBits)
+	// Hashes of each token's lower-cased word, lemma, UPOS and relation,
+	// computed once so that features combine them cheaply.
+	hw, hl, hu, hd []uint32
 }
 
 // kidBits are the child relations recorded for each token.
@@ -92,7 +98,16 @@ func newExtractor(d *doc.Doc, lex Lexicon, bits uint8) *extractor {
 		cue: make([]int8, n), inQ: make([]bool, n), anc: make([]int32, n), ancRel: make([]string, n),
 		ancDep: make([]uint8, n), near: make([]int8, n), sentCue: make([]bool, len(d.Sentences)),
 		sentQ: make([]bool, len(d.Sentences)), mention: make([]int8, n), ccomp: make([]bool, n), kids: make([]uint8, n)}
+	x.hw, x.hl, x.hu, x.hd = make([]uint32, n), make([]uint32, n), make([]uint32, n), make([]uint32, n)
 	for i, t := range d.Tokens {
+		x.hw[i] = uint32(newHash(0).str(d.TokenText(i)))
+		lemma := t.Lemma
+		if lemma == "" {
+			lemma = t.Norm
+		}
+		x.hl[i] = uint32(newHash(0).str(lemma))
+		x.hu[i] = uint32(newHash(0).str(t.UPOS))
+		x.hd[i] = uint32(newHash(0).str(baseDep(t.Dep)))
 		if lex != nil {
 			c := lex(t.Norm, t.Lemma)
 			if c > 100 {
@@ -223,6 +238,14 @@ func (h hasher) str(s string) hasher {
 	return (h ^ 0xff) * 16777619
 }
 
+// key mixes in a precomputed string hash.
+func (h hasher) key(k uint32) hasher {
+	for b := 0; b < 4; b++ {
+		h = (h ^ hasher(k>>(8*b)&0xff)) * 16777619
+	}
+	return h
+}
+
 func (h hasher) num(v int) hasher {
 	return (h ^ hasher(uint32(v)&0xff) ^ 0x100) * 16777619
 }
@@ -248,21 +271,21 @@ func shape(s string) int {
 	return 6
 }
 
-func (x *extractor) lemma(i int) string {
-	if i < 0 || i >= len(x.d.Tokens) {
-		return "<s>"
+// boundary is the hash of the position before or after the story.
+var boundary = uint32(newHash(0).str("<s>"))
+
+func (x *extractor) lemmaH(i int) uint32 {
+	if i < 0 || i >= len(x.hl) {
+		return boundary
 	}
-	if l := x.d.Tokens[i].Lemma; l != "" {
-		return l
-	}
-	return x.d.Tokens[i].Norm
+	return x.hl[i]
 }
 
-func (x *extractor) upos(i int) string {
-	if i < 0 || i >= len(x.d.Tokens) {
-		return "<s>"
+func (x *extractor) uposH(i int) uint32 {
+	if i < 0 || i >= len(x.hu) {
+		return boundary
 	}
-	return x.d.Tokens[i].UPOS
+	return x.hu[i]
 }
 
 // features appends the feature rows of token i to buf.
@@ -271,56 +294,57 @@ func (x *extractor) features(i int, buf []uint32) []uint32 {
 	t := &d.Tokens[i]
 	add := func(h hasher) { buf = append(buf, uint32(h)&x.mask) }
 	word := d.TokenText(i)
-	lemma := x.lemma(i)
-	dep := baseDep(t.Dep)
 	add(newHash(fBias))
-	add(newHash(fWord).str(word))
-	add(newHash(fLemma).str(lemma))
+	add(newHash(fWord).key(x.hw[i]))
+	add(newHash(fLemma).key(x.hl[i]))
 	if len(word) > 3 {
 		add(newHash(fSuffix).str(word[len(word)-3:]))
 	}
 	add(newHash(fShape).num(shape(word)))
-	add(newHash(fUPOS).str(t.UPOS))
+	if i > 0 {
+		add(newHash(fWordPrevShape).key(x.hw[i]).num(shape(d.TokenText(i - 1))))
+	}
+	add(newHash(fUPOS).key(x.hu[i]))
 	add(newHash(fXPOS).str(t.XPOS))
-	add(newHash(fDep).str(dep))
-	add(newHash(fUPOSDep).str(t.UPOS).str(dep))
+	add(newHash(fDep).key(x.hd[i]))
+	add(newHash(fUPOSDep).key(x.hu[i]).key(x.hd[i]))
 	if h := t.Head; h >= 0 && h < len(d.Tokens) {
-		add(newHash(fHeadLemma).str(x.lemma(h)))
-		add(newHash(fHeadDep).str(baseDep(d.Tokens[h].Dep)).str(dep))
-		add(newHash(fHeadUPOS).str(d.Tokens[h].UPOS).str(dep))
-		add(newHash(fDepHeadCue).str(dep).num(int(x.cue[h])))
-		add(newHash(fHeadDepLemma).str(dep).str(x.lemma(h)))
-		add(newHash(fWordHeadLemma).str(lemma).str(x.lemma(h)))
+		add(newHash(fHeadLemma).key(x.lemmaH(h)))
+		add(newHash(fHeadDep).key(x.hd[h]).key(x.hd[i]))
+		add(newHash(fHeadUPOS).key(x.hu[h]).key(x.hd[i]))
+		add(newHash(fDepHeadCue).key(x.hd[i]).num(int(x.cue[h])))
+		add(newHash(fHeadDepLemma).key(x.hd[i]).key(x.lemmaH(h)))
+		add(newHash(fWordHeadLemma).key(x.hl[i]).key(x.lemmaH(h)))
 		if g := d.Tokens[h].Head; g >= 0 && g < len(d.Tokens) {
-			add(newHash(fGrandHead).str(dep).str(baseDep(d.Tokens[h].Dep)).str(x.lemma(g)))
+			add(newHash(fGrandHead).key(x.hd[i]).key(x.hd[h]).key(x.lemmaH(g)))
 		}
 	} else {
 		add(newHash(fHeadLemma).str("<root>"))
 	}
-	add(newHash(fPrevLemma).str(x.lemma(i - 1)))
-	add(newHash(fNextLemma).str(x.lemma(i + 1)))
-	add(newHash(fBigramPrev).str(x.lemma(i - 1)).str(lemma))
-	add(newHash(fBigramNext).str(lemma).str(x.lemma(i + 1)))
+	add(newHash(fPrevLemma).key(x.lemmaH(i - 1)))
+	add(newHash(fNextLemma).key(x.lemmaH(i + 1)))
+	add(newHash(fBigramPrev).key(x.lemmaH(i - 1)).key(x.hl[i]))
+	add(newHash(fBigramNext).key(x.hl[i]).key(x.lemmaH(i + 1)))
 	add(newHash(fChildren).num(int(x.kids[i])))
-	add(newHash(fPrevUPOS).str(x.upos(i - 1)).str(t.UPOS))
-	add(newHash(fNextUPOS).str(t.UPOS).str(x.upos(i + 1)))
-	add(newHash(fPrev2UPOS).str(x.upos(i - 2)).str(x.upos(i - 1)))
-	add(newHash(fNext2UPOS).str(x.upos(i + 1)).str(x.upos(i + 2)))
+	add(newHash(fPrevUPOS).key(x.uposH(i - 1)).key(x.hu[i]))
+	add(newHash(fNextUPOS).key(x.hu[i]).key(x.uposH(i + 1)))
+	add(newHash(fPrev2UPOS).key(x.uposH(i - 2)).key(x.uposH(i - 1)))
+	add(newHash(fNext2UPOS).key(x.uposH(i + 1)).key(x.uposH(i + 2)))
 	q := 0
 	if x.inQ[i] {
 		q = 1
 	}
 	add(newHash(fInQuote).num(q))
-	add(newHash(fWordUPOSQuote).str(t.UPOS).num(q))
+	add(newHash(fWordUPOSQuote).key(x.hu[i]).num(q))
 	if isQuoteMark(word) {
-		add(newHash(fQuoteMark).str(word).num(q))
+		add(newHash(fQuoteMark).key(x.hw[i]).num(q))
 	}
 	if c := x.cue[i]; c > 0 {
 		add(newHash(fCue).num(int(c)))
-		add(newHash(fCueUPOS).num(int(c)).str(t.UPOS))
+		add(newHash(fCueUPOS).num(int(c)).key(x.hu[i]))
 	}
 	if i > 0 && x.cue[i-1] > 0 {
-		add(newHash(fPrevLemmaCue).str(dep))
+		add(newHash(fPrevLemmaCue).key(x.hd[i]))
 	}
 	if x.ccomp[i] {
 		add(newHash(fChildCcomp).num(int(x.cue[i])))
@@ -333,8 +357,8 @@ func (x *extractor) features(i int, buf []uint32) []uint32 {
 			dir = 1
 		}
 		add(newHash(fAncDir).str(x.ancRel[i]).num(dir))
-		add(newHash(fAncSide).str(x.ancRel[i]).str(t.UPOS))
-		add(newHash(fAncLemma).str(x.ancRel[i]).str(x.lemma(int(a))))
+		add(newHash(fAncSide).str(x.ancRel[i]).key(x.hu[i]))
+		add(newHash(fAncLemma).str(x.ancRel[i]).key(x.lemmaH(int(a))))
 	} else {
 		add(newHash(fAnc).str("<none>"))
 	}
@@ -362,6 +386,12 @@ func (x *extractor) features(i int, buf []uint32) []uint32 {
 			pos = 4
 		}
 		add(newHash(fSentPos).num(pos))
+		if t.UPOS == "PUNCT" || t.UPOS == "ADP" || x.cue[i] > 0 {
+			add(newHash(fWordPos).key(x.hw[i]).num(bucket(i - se.First)))
+		}
+		if i == se.First && (s == 0 || d.Sentences[s-1].Paragraph != se.Paragraph) {
+			add(newHash(fParaStart).key(x.hu[i]))
+		}
 	}
 	ner := t.NER
 	if ner == "" {
@@ -370,7 +400,7 @@ func (x *extractor) features(i int, buf []uint32) []uint32 {
 	add(newHash(fNER).str(ner))
 	if m := x.mention[i]; m > 0 {
 		add(newHash(fMention).num(int(m)))
-		add(newHash(fMentionSubj).num(int(m)).str(dep))
+		add(newHash(fMentionSubj).num(int(m)).key(x.hd[i]))
 	}
 	return buf
 }

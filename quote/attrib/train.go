@@ -276,7 +276,7 @@ func (p *perceptron) averaged(bits uint8) *Model {
 }
 
 // biasGrid are the role biases tried on dev.
-var biasGrid = []float32{-2, -1, 0, 1, 2, 3, 4, 6, 8, 12, 16}
+var biasGrid = []float32{-4, -2, 0, 2, 4, 6, 8, 10, 12, 14, 16, 20, 24, 32}
 
 // tuneBias chooses, role by role, the emission bias that maximises that
 // role's overlap F1 on dev (two rounds of coordinate ascent), and returns
