@@ -57,6 +57,9 @@ const (
 	fWordPos
 	fWordPrevShape
 	fParaStart
+	fVerbAnc
+	fVerbAncRel
+	fLemmaKids
 )
 
 // extractor computes the features of the tokens of one story.
@@ -77,6 +80,11 @@ type extractor struct {
 	// Hashes of each token's lower-cased word, lemma, UPOS and relation,
 	// computed once so that features combine them cheaply.
 	hw, hl, hu, hd []uint32
+	// The nearest verb ancestor within maxAnc steps (any verb, so that
+	// cues the lexicon lacks are learned from data), or -1, and the
+	// relation of the child on the path to it.
+	vanc    []int32
+	vancRel []uint32
 }
 
 // kidBits are the child relations recorded for each token.
@@ -154,6 +162,22 @@ func newExtractor(d *doc.Doc, lex Lexicon, bits uint8) *extractor {
 				x.anc[i] = int32(h)
 				x.ancRel[i] = baseDep(d.Tokens[child].Dep)
 				x.ancDep[i] = uint8(k)
+				break
+			}
+			if h == d.Tokens[h].Head {
+				break
+			}
+			child = h
+		}
+	}
+	x.vanc, x.vancRel = make([]int32, n), make([]uint32, n)
+	for i := range d.Tokens {
+		x.vanc[i] = -1
+		child := i
+		for h, k := d.Tokens[i].Head, 1; h >= 0 && h < n && k <= maxAnc; h, k = d.Tokens[h].Head, k+1 {
+			if d.Tokens[h].UPOS == "VERB" {
+				x.vanc[i] = int32(h)
+				x.vancRel[i] = x.hd[child]
 				break
 			}
 			if h == d.Tokens[h].Head {
@@ -345,6 +369,13 @@ func (x *extractor) features(i int, buf []uint32) []uint32 {
 	}
 	if i > 0 && x.cue[i-1] > 0 {
 		add(newHash(fPrevLemmaCue).key(x.hd[i]))
+	}
+	if v := x.vanc[i]; v >= 0 {
+		add(newHash(fVerbAnc).key(x.vancRel[i]).key(x.hl[v]))
+		add(newHash(fVerbAncRel).key(x.vancRel[i]).key(x.hu[i]))
+	}
+	if t.UPOS == "VERB" || t.UPOS == "NOUN" {
+		add(newHash(fLemmaKids).key(x.hl[i]).num(int(x.kids[i] & 0x3f)))
 	}
 	if x.ccomp[i] {
 		add(newHash(fChildCcomp).num(int(x.cue[i])))
