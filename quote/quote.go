@@ -201,8 +201,10 @@ func (a *analysis) run() error {
 // its chain, addressee and channel) and only takes the tagger's fuller
 // extents: the cue ("said in an interview"), a speaker phrase that
 // overlaps the rules' one, a content that overlaps the rules' one, and a
-// speaker the rules could not find; a second content part the tagger sees
-// for that cue ("X," he said, "Y") becomes a copy of the rules' quote.
+// speaker the rules could not find, or one that resolves to an entity in
+// place of an unresolved rules' speaker (no chain in play); a second
+// content part the tagger sees for that cue ("X," he said, "Y") becomes a
+// copy of the rules' quote.
 // Elsewhere the tagger's attribution becomes a new quote. It needs the
 // dependency parse.
 func (a *analysis) learnedQuotes() error {
@@ -240,6 +242,12 @@ func (a *analysis) learnedQuotes() error {
 			case overlap(sp, src):
 				q.Speaker.Span = union(sp, src)
 				q.Speaker.Text = a.d.Slice(q.Speaker.Span)
+			case len(q.Via) == 0 && q.Speaker.Entity == "" && a.d.Tokens[at.Source.First].Sent == a.d.Tokens[at.Cue.First].Sent:
+				// The rules' speaker resolved to no entity and the tagger
+				// sees another source, with no chain in play.
+				if r := a.ref(at.Source.First, at.Source.Last); r.Entity != "" {
+					q.Speaker = r
+				}
 			}
 			if overlap(q.Content, con) {
 				q.Content = union(q.Content, con)
