@@ -60,7 +60,7 @@ func Labels(d *doc.Doc, spans []GoldSpan) []Label {
 
 // TrainOptions controls training.
 type TrainOptions struct {
-	Bits   uint8  // the feature table has 1<<Bits rows (default 18)
+	Bits   uint8  // the feature table has 1<<Bits rows (default 17)
 	Epochs int    // passes over the training set (default 10)
 	Seed   uint64 // seed of the visiting order
 }
@@ -142,7 +142,7 @@ type encoded struct {
 // empty. Progress goes to log. Training is deterministic for a seed.
 func Train(train, dev []Example, lex Lexicon, opt TrainOptions, log io.Writer) (*Model, Score, error) {
 	if opt.Bits == 0 {
-		opt.Bits = 18
+		opt.Bits = 17
 	}
 	if opt.Epochs <= 0 {
 		opt.Epochs = 10
