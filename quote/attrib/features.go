@@ -60,6 +60,8 @@ const (
 	fVerbAnc
 	fVerbAncRel
 	fLemmaKids
+	fLemmaQuote
+	fLemmaAncRel
 )
 
 // extractor computes the features of the tokens of one story.
@@ -360,6 +362,7 @@ func (x *extractor) features(i int, buf []uint32) []uint32 {
 	}
 	add(newHash(fInQuote).num(q))
 	add(newHash(fWordUPOSQuote).key(x.hu[i]).num(q))
+	add(newHash(fLemmaQuote).key(x.hl[i]).num(q))
 	if isQuoteMark(word) {
 		add(newHash(fQuoteMark).key(x.hw[i]).num(q))
 	}
@@ -373,6 +376,7 @@ func (x *extractor) features(i int, buf []uint32) []uint32 {
 	if v := x.vanc[i]; v >= 0 {
 		add(newHash(fVerbAnc).key(x.vancRel[i]).key(x.hl[v]))
 		add(newHash(fVerbAncRel).key(x.vancRel[i]).key(x.hu[i]))
+		add(newHash(fLemmaAncRel).key(x.vancRel[i]).key(x.hl[i]))
 	}
 	if t.UPOS == "VERB" || t.UPOS == "NOUN" {
 		add(newHash(fLemmaKids).key(x.hl[i]).num(int(x.kids[i] & 0x3f)))
