@@ -1,6 +1,9 @@
 package attrib
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/wirecoder/wirecoder/doc"
 )
 
@@ -136,18 +139,13 @@ func Assemble(d *doc.Doc, spans []Span, lex Lexicon) []Attribution {
 }
 
 func sortAttributions(as []Attribution) {
-	less := func(a, b Attribution) bool {
-		if a.Cue.First != b.Cue.First {
-			return a.Cue.First < b.Cue.First
+	slices.SortStableFunc(as, func(a, b Attribution) int {
+		if c := cmp.Compare(a.Cue.First, b.Cue.First); c != 0 {
+			return c
 		}
-		if a.Content.First != b.Content.First {
-			return a.Content.First < b.Content.First
+		if c := cmp.Compare(a.Content.First, b.Content.First); c != 0 {
+			return c
 		}
-		return a.Source.First < b.Source.First
-	}
-	for i := 1; i < len(as); i++ {
-		for j := i; j > 0 && less(as[j], as[j-1]); j-- {
-			as[j], as[j-1] = as[j-1], as[j]
-		}
-	}
+		return cmp.Compare(a.Source.First, b.Source.First)
+	})
 }

@@ -126,6 +126,7 @@ type Error struct {
 	Err error
 }
 
+// Error formats the failure with its operation.
 func (e *Error) Error() string { return "attrib " + e.Op + ": " + e.Err.Error() }
 
 // Unwrap returns the underlying error.

@@ -219,3 +219,21 @@ func TestDefault(t *testing.T) {
 		t.Errorf("empty story tagged %v", got)
 	}
 }
+
+func TestConcurrentTag(t *testing.T) {
+	ex := []Example{{Doc: trainStory, Spans: trainGold}}
+	m, _, err := Train(ex, nil, testLex, TrainOptions{Bits: 12, Epochs: 8, Seed: 1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := m.Tag(trainStory, testLex)
+	done := make(chan []Label)
+	for range 4 {
+		go func() { done <- m.Tag(trainStory, testLex) }()
+	}
+	for range 4 {
+		if got := <-done; !reflect.DeepEqual(got, want) {
+			t.Errorf("concurrent tags %v, want %v", got, want)
+		}
+	}
+}
