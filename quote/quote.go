@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/wirecoder/wirecoder/doc"
+	"github.com/wirecoder/wirecoder/quote/attrib"
 )
 
 // Extractor is the quote stage. It holds no state between documents and
@@ -34,7 +35,9 @@ func (x *Extractor) Process(ctx context.Context, d *doc.Doc) error {
 		return fmt.Errorf("quote: story %q has no sentences", d.ID)
 	}
 	a := newAnalysis(d)
-	a.run()
+	if err := a.run(); err != nil {
+		return fmt.Errorf("quote: story %q: %w", d.ID, err)
+	}
 	d.Quotes = a.quotes
 	return nil
 }
@@ -170,11 +173,14 @@ func (a *analysis) cueAt(i int) (string, CueClass) {
 	return lemma, c
 }
 
-func (a *analysis) run() {
+func (a *analysis) run() error {
 	a.directQuotes()
 	a.indirectQuotes()
 	a.accordingTo()
 	a.colonQuotes()
+	if err := a.learnedQuotes(); err != nil {
+		return err
+	}
 	sort.SliceStable(a.quotes, func(i, j int) bool {
 		qi, qj := a.quotes[i], a.quotes[j]
 		if qi.Content.Start != qj.Content.Start {
@@ -186,7 +192,117 @@ func (a *analysis) run() {
 	for i := range a.quotes {
 		a.quotes[i].ID = fmt.Sprintf("Q%d", i+1)
 	}
+	return nil
 }
+
+// learnedQuotes merges in the attributions of the learned tagger
+// (package quote/attrib), trained on PolNeAR. Where the rules found a
+// quote whose cue overlaps the tagger's cue, the rules' quote stays (with
+// its chain, addressee and channel) and only takes the tagger's fuller
+// extents: the cue ("said in an interview"), a speaker phrase that
+// overlaps the rules' one, a content that overlaps the rules' one, and a
+// speaker the rules could not find, or one that resolves to an entity in
+// place of an unresolved rules' speaker (no chain in play); a second
+// content part the tagger sees for that cue ("X," he said, "Y") becomes a
+// copy of the rules' quote.
+// Elsewhere the tagger's attribution becomes a new quote. It needs the
+// dependency parse.
+func (a *analysis) learnedQuotes() error {
+	if !a.deps || !a.pos || len(a.d.Tokens) == 0 {
+		return nil
+	}
+	m, err := attrib.Default()
+	if err != nil {
+		return err
+	}
+	nRules := len(a.quotes)
+	overlap := func(x, y doc.Span) bool { return x.Len() > 0 && y.Len() > 0 && x.Start < y.End && y.Start < x.End }
+	union := func(x, y doc.Span) doc.Span { return doc.Span{Start: min(x.Start, y.Start), End: max(x.End, y.End)} }
+	for _, at := range m.Attributions(a.d, attribLexicon) {
+		cue := a.d.TokenSpan(at.Cue.First, at.Cue.Last)
+		var src, con doc.Span
+		if !at.Source.Empty() {
+			src = a.d.TokenSpan(at.Source.First, at.Source.Last)
+		}
+		if !at.Content.Empty() {
+			con = a.d.TokenSpan(at.Content.First, at.Content.Last)
+		}
+		matched, conDone := -1, con.Len() == 0
+		for k := 0; k < nRules; k++ {
+			q := &a.quotes[k]
+			if !overlap(q.Cue, cue) {
+				continue
+			}
+			matched = k
+			q.Cue = union(q.Cue, cue)
+			switch sp := q.Speaker.Span; {
+			case src.Len() == 0:
+			case sp.Len() == 0 && q.Speaker.Entity == "":
+				q.Speaker = a.ref(at.Source.First, at.Source.Last)
+			case overlap(sp, src):
+				q.Speaker.Span = union(sp, src)
+				q.Speaker.Text = a.d.Slice(q.Speaker.Span)
+			case len(q.Via) == 0 && q.Speaker.Entity == "" && a.d.Tokens[at.Source.First].Sent == a.d.Tokens[at.Cue.First].Sent:
+				// The rules' speaker resolved to no entity and the tagger
+				// sees another source, with no chain in play.
+				if r := a.ref(at.Source.First, at.Source.Last); r.Entity != "" {
+					q.Speaker = r
+				}
+			}
+			if overlap(q.Content, con) {
+				q.Content = union(q.Content, con)
+				conDone = true
+			} else if q.Content.Len() == 0 && con.Len() > 0 {
+				q.Content = con
+				conDone = true
+			}
+		}
+		if matched >= 0 {
+			if !conDone {
+				for _, q := range a.quotes {
+					if overlap(q.Content, con) {
+						conDone = true
+						break
+					}
+				}
+			}
+			if !conDone {
+				q := a.quotes[matched]
+				q.Via = append([]doc.Ref{}, q.Via...)
+				q.Content = con
+				q.Kind = a.kindOf(at.Content)
+				a.quotes = append(a.quotes, q)
+			}
+			continue
+		}
+		q := doc.Quote{Kind: doc.Indirect, Via: []doc.Ref{}, Cue: cue, Stance: doc.Assert, Sent: a.d.Tokens[at.Cue.First].Sent}
+		if src.Len() > 0 {
+			q.Speaker = a.ref(at.Source.First, at.Source.Last)
+		}
+		if con.Len() > 0 {
+			q.Content = con
+			q.Kind = a.kindOf(at.Content)
+		}
+		q.Stance = stanceOf(a, cueInfo{verb: -1, class: CueClass(at.CueClass)}, q.Content)
+		a.quotes = append(a.quotes, q)
+	}
+	return nil
+}
+
+// kindOf tells a direct quote (inside one quoted region), a mixed one
+// (partly quoted) and an indirect one.
+func (a *analysis) kindOf(r attrib.Range) doc.QuoteKind {
+	first, last := a.inRegion[r.First], a.inRegion[r.Last-1]
+	switch {
+	case first >= 0 && first == last:
+		return doc.Direct
+	case first >= 0 || last >= 0:
+		return doc.Mixed
+	}
+	return doc.Indirect
+}
+
+func attribLexicon(norm, lemma string) int { return int(CueClassOf(norm, lemma)) }
 
 // cueInfo is what a cue verb tells about its quote.
 type cueInfo struct {
