@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"github.com/wirecoder/wirecoder/internal/cputime"
 	"io"
 	"os"
 	"path/filepath"
@@ -146,13 +147,13 @@ func BenchmarkAttrib(b *testing.B) {
 	}
 	run := func(b *testing.B, f func(d *doc.Doc)) {
 		b.ReportAllocs()
-		c0 := cpuTime()
+		c0 := cputime.Now()
 		for b.Loop() {
 			for _, d := range docs {
 				f(d)
 			}
 		}
-		if cpu := (cpuTime() - c0).Seconds(); cpu > 0 {
+		if cpu := (cputime.Now() - c0).Seconds(); cpu > 0 {
 			b.ReportMetric(float64(tokens*b.N)/cpu, "tokens/cpu-s")
 		}
 	}
