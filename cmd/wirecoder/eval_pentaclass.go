@@ -21,34 +21,11 @@ func runEvalPentaclass(ctx context.Context, e *env, args []string) error {
 // evalPentaclass runs "wirecoder eval pentaclass" with the coder that
 // newCoder returns.
 func evalPentaclass(ctx context.Context, e *env, args []string, newCoder func() (eventEvalCoder, error)) error {
-	fs := newFlags(e, "eval pentaclass", "--gold FILE.tsv [--format json|table] [--limit N] [--reliability [--buckets N] [--markdown]] [--workers N] [-v]")
-	gold := fs.String("gold", "", "gold `file`: sentence TAB label 0-4")
-	format := fs.String("format", "table", "output format: json|table")
-	limit := fs.Int("limit", 0, "score only the first `N` sentences (0: all)")
-	reliability := fs.Bool("reliability", false, "also print the confidence reliability table")
-	buckets := fs.Int("buckets", 5, "with --reliability: the number of equal confidence buckets")
-	verbose := fs.Bool("v", false, "list the sentences scored wrong (to stderr)")
-	markdown := fs.Bool("markdown", false, "with --reliability and the table format: print the reliability table as Markdown, for the docs")
-	workers := fs.Int("workers", 0, "coding workers (0: GOMAXPROCS)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	fs, fl := newEventEvalFlags(e, "eval pentaclass", "FILE.tsv", "gold `file`: sentence TAB label 0-4", "sentences")
+	if err := fl.parse(fs, args); err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
-	}
-	if *gold == "" {
-		return usagef("--gold FILE is required")
-	}
-	if err := oneOf("format", *format, "json", "table"); err != nil {
-		return err
-	}
-	if *limit < 0 || *workers < 0 {
-		return usagef("--limit and --workers must not be negative")
-	}
-	if *buckets < 1 || *buckets > 100 {
-		return usagef("--buckets must be 1-100, not %d", *buckets)
-	}
+	gold, format, limit, reliability, buckets, verbose, markdown, workers := fl.gold, fl.format, fl.limit, fl.reliability, fl.buckets, fl.verbose, fl.markdown, fl.workers
 	sents, problems, err := pentaclass.ReadFile(*gold)
 	if err != nil {
 		return err
