@@ -11,6 +11,7 @@ import (
 
 	"github.com/wirecoder/wirecoder/doc"
 	"github.com/wirecoder/wirecoder/eval/polnear"
+	"github.com/wirecoder/wirecoder/internal/cputime"
 	"github.com/wirecoder/wirecoder/internal/shared"
 	"github.com/wirecoder/wirecoder/pipeline"
 	"github.com/wirecoder/wirecoder/quote/attrib"
@@ -146,13 +147,13 @@ func BenchmarkAttrib(b *testing.B) {
 	}
 	run := func(b *testing.B, f func(d *doc.Doc)) {
 		b.ReportAllocs()
-		c0 := cpuTime()
+		c0 := cputime.Now()
 		for b.Loop() {
 			for _, d := range docs {
 				f(d)
 			}
 		}
-		if cpu := (cpuTime() - c0).Seconds(); cpu > 0 {
+		if cpu := (cputime.Now() - c0).Seconds(); cpu > 0 {
 			b.ReportMetric(float64(tokens*b.N)/cpu, "tokens/cpu-s")
 		}
 	}
