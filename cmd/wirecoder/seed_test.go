@@ -188,7 +188,6 @@ func TestSeedContradiction(t *testing.T) {
 	}
 }
 
-
 func readFile(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)

@@ -35,7 +35,7 @@ func trainAttrib(ctx context.Context, e *env, args []string) error {
 	train := fs.String("train", filepath.Join(dir, "data/polnear/train"), "PolNeAR training `dir` (text/ and attributions/)")
 	dev := fs.String("dev", filepath.Join(dir, "data/polnear/dev"), "PolNeAR development `dir` that picks the epoch (\"\" for none)")
 	out := fs.String("out", filepath.Join(root, "quote/attrib/model/attrib.model.gz"), "output model `file`")
-	epochs := fs.Int("epochs", 45, "training epochs")
+	epochs := fs.Int("epochs", 80, "training epochs")
 	seed := fs.Uint64("seed", 1, "random seed for the visiting order")
 	bits := fs.Int("bits", 17, "the hashed feature table has 2^N rows")
 	anns := fs.String("annotations", "all", "annotations of each training article to learn from: first|all")

@@ -38,7 +38,7 @@ func TestAttribDevFloor(t *testing.T) {
 	}
 	s := m.Evaluate(ex, attribLexicon)
 	t.Logf("dev: %v", s)
-	floors := map[attrib.Role]float64{attrib.Source: 0.72, attrib.Cue: 0.62, attrib.Content: 0.84}
+	floors := map[attrib.Role]float64{attrib.Source: 0.72, attrib.Cue: 0.635, attrib.Content: 0.84}
 	for r, f := range floors {
 		if s.F[r] < f {
 			t.Errorf("tagger: dev overlap F1 for %v = %.3f, below the floor %.2f", r, s.F[r], f)
@@ -59,7 +59,7 @@ func TestAttribDevFloor(t *testing.T) {
 		role  string
 		got   float64
 		floor float64
-	}{{"source", res.Overlap.Source.F1, 0.70}, {"cue", res.Overlap.Cue.F1, 0.61}, {"content", res.Overlap.Content.F1, 0.85}} {
+	}{{"source", res.Overlap.Source.F1, 0.70}, {"cue", res.Overlap.Cue.F1, 0.62}, {"content", res.Overlap.Content.F1, 0.85}} {
 		if c.got < c.floor {
 			t.Errorf("quote stage: dev overlap F1 for %s = %.3f, below the floor %.2f", c.role, c.got, c.floor)
 		}

@@ -62,6 +62,10 @@ const (
 	fLemmaKids
 	fLemmaQuote
 	fLemmaAncRel
+	fArgSize
+	fArgSizeLemma
+	fSubjKind
+	fSubjKindLemma
 )
 
 // extractor computes the features of the tokens of one story.
@@ -87,6 +91,8 @@ type extractor struct {
 	// relation of the child on the path to it.
 	vanc    []int32
 	vancRel []uint32
+	argSize []uint8 // bucketed size of the token's largest clausal or object dependent's subtree
+	subj    []int8  // mention kind+1 of the token's nsubj dependent, 0 for none
 }
 
 // kidBits are the child relations recorded for each token.
@@ -221,6 +227,41 @@ func newExtractor(d *doc.Doc, lex Lexicon, bits uint8) *extractor {
 				x.mention[i] = int8(m.Kind) + 1
 			}
 		}
+	}
+	// Subtree sizes: each token adds one to itself and every ancestor
+	// (bounded walk, so a cyclic parse cannot loop).
+	size := make([]int32, n)
+	for i := range d.Tokens {
+		for h, k := i, 0; h >= 0 && h < n && k < 64; h, k = d.Tokens[h].Head, k+1 {
+			size[h]++
+			if d.Tokens[h].Head == h {
+				break
+			}
+		}
+	}
+	x.argSize, x.subj = make([]uint8, n), make([]int8, n)
+	best := make([]int32, n)
+	for i, t := range d.Tokens {
+		h := t.Head
+		if h < 0 || h >= n || h == i {
+			continue
+		}
+		switch baseDep(t.Dep) {
+		case "ccomp", "xcomp", "obj", "obl", "parataxis", "advcl", "acl", "nmod":
+			if size[i] > best[h] {
+				best[h] = size[i]
+			}
+		case "nsubj":
+			if x.subj[h] == 0 {
+				x.subj[h] = x.mention[i]
+				if x.subj[h] == 0 {
+					x.subj[h] = -1
+				}
+			}
+		}
+	}
+	for i := range best {
+		x.argSize[i] = uint8(bucket(int(best[i])))
 	}
 	return x
 }
@@ -383,6 +424,16 @@ func (x *extractor) features(i int, buf []uint32) []uint32 {
 	}
 	if x.ccomp[i] {
 		add(newHash(fChildCcomp).num(int(x.cue[i])))
+	}
+	if t.UPOS == "VERB" || t.UPOS == "NOUN" || t.UPOS == "ADJ" {
+		sk := 0
+		if x.subj[i] != 0 {
+			sk = 1
+		}
+		add(newHash(fArgSize).key(x.hu[i]).num(int(x.argSize[i])).num(sk))
+		add(newHash(fArgSizeLemma).key(x.hl[i]).num(int(x.argSize[i])))
+		add(newHash(fSubjKind).key(x.hu[i]).num(int(x.subj[i]) + 1).num(int(x.kids[i] & 0x26)))
+		add(newHash(fSubjKindLemma).key(x.hl[i]).num(int(x.subj[i]) + 1))
 	}
 	if a := x.anc[i]; a >= 0 {
 		add(newHash(fAnc).str(x.ancRel[i]))

@@ -276,7 +276,7 @@ func (p *perceptron) averaged(bits uint8) *Model {
 }
 
 // biasGrid are the role biases tried on dev.
-var biasGrid = []float32{-4, -2, 0, 2, 4, 6, 8, 10, 12, 14, 16, 20, 24, 32}
+var biasGrid = []float32{-4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 24, 28, 32}
 
 // tuneBias chooses, role by role, the emission bias that maximises that
 // role's overlap F1 on dev (two rounds of coordinate ascent), and returns
