@@ -161,6 +161,7 @@ func evalParser(ctx context.Context, e *env, args []string) error {
 	model := fs.String("model", "", "model file (default: the embedded model)")
 	noise := fs.Float64("noise", 0.04, "also score with this fraction of tags corrupted (0: gold tags only)")
 	train := fs.String("train", ewtPath("en_ewt-ud-train.conllu"), "treebank the tag confusions for --noise are learnt from")
+	predicted := fs.Bool("predicted", false, "also score with the tags and lemmas of the default tagger and lemmatizer")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -195,7 +196,21 @@ func evalParser(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("eval parser: %w", err)
 		}
 	}
-	return scoreParser(e, m, *gold, trs, *noise)
+	if err := scoreParser(e, m, *gold, trs, *noise); err != nil {
+		return err
+	}
+	if *predicted {
+		gs, err := conllu.ReadFile(*gold)
+		if err != nil {
+			return fmt.Errorf("eval parser: %w", err)
+		}
+		ps, err := predictTags(gs)
+		if err != nil {
+			return fmt.Errorf("eval parser: %w", err)
+		}
+		fmt.Fprintf(e.stdout, "%s, predicted tags and lemmas: %s\n", *gold, parser.Evaluate(m, ps, nil))
+	}
+	return nil
 }
 
 // withoutLemmas returns a copy of ss with every lemma removed, to score the
