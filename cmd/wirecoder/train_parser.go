@@ -8,7 +8,9 @@ import (
 	"runtime"
 
 	"github.com/wirecoder/wirecoder/internal/conllu"
+	"github.com/wirecoder/wirecoder/syntax/lemma"
 	"github.com/wirecoder/wirecoder/syntax/parser"
+	"github.com/wirecoder/wirecoder/syntax/tagger"
 )
 
 func init() {
@@ -23,7 +25,7 @@ func trainParser(ctx context.Context, e *env, args []string) error {
 	dev := fs.String("dev", ewtPath("en_ewt-ud-dev.conllu"), "development treebank for model selection (CoNLL-U)")
 	test := fs.String("test", "", "optional test treebank to score the trained model on")
 	out := fs.String("out", "", "where to write the gzip-compressed model (required)")
-	features := fs.String("features", def.Features.String(), "feature set: full (more accurate) or fast")
+	features := fs.String("features", def.Features.String(), "feature set: full, fast, or clusters (full plus word-cluster features)")
 	epochs := fs.Int("epochs", def.Epochs, "training epochs")
 	seed := fs.Uint64("seed", def.Seed, "random seed")
 	noise := fs.Float64("noise", def.TagNoise, "fraction of training tags replaced by plausible wrong tags")
@@ -32,6 +34,8 @@ func trainParser(ctx context.Context, e *env, args []string) error {
 	lbits := fs.Uint("label-bits", def.LabelBits, "log2 rows of the label weight table")
 	explore := fs.Int("explore-from", def.ExploreFrom, "first epoch that follows the model's mistakes (0: never)")
 	prune := fs.Float64("prune", def.Prune, "drop averaged weights smaller than this")
+	trainTags := fs.String("train-tags", "gold", "tags and lemmas to train on: gold, or predicted (by the default tagger and lemmatizer)")
+	devTags := fs.String("dev-tags", "gold", "tags and lemmas of the dev set for model selection: gold or predicted")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -41,6 +45,12 @@ func trainParser(ctx context.Context, e *env, args []string) error {
 	if *noise < 0 || *noise >= 1 {
 		return usagef("--noise must be in [0,1), not %g", *noise)
 	}
+	if err := oneOf("train-tags", *trainTags, "gold", "predicted"); err != nil {
+		return err
+	}
+	if err := oneOf("dev-tags", *devTags, "gold", "predicted"); err != nil {
+		return err
+	}
 	trs, err := conllu.ReadFile(*train)
 	if err != nil {
 		return fmt.Errorf("train parser: %w", err)
@@ -49,6 +59,16 @@ func trainParser(ctx context.Context, e *env, args []string) error {
 	if *dev != "" {
 		if devs, err = conllu.ReadFile(*dev); err != nil {
 			return fmt.Errorf("train parser: %w", err)
+		}
+	}
+	if *trainTags == "predicted" {
+		if trs, err = predictTags(trs); err != nil {
+			return fmt.Errorf("train parser: %s: %w", *train, err)
+		}
+	}
+	if *devTags == "predicted" && len(devs) > 0 {
+		if devs, err = predictTags(devs); err != nil {
+			return fmt.Errorf("train parser: %s: %w", *dev, err)
 		}
 	}
 	opt := def
@@ -89,6 +109,36 @@ func trainParser(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// predictTags returns copies of sents whose UPOS, XPOS and lemmas are
+// those of the default tagger and lemmatizer, as the parser sees them in
+// the pipeline.
+func predictTags(sents []conllu.Sentence) ([]conllu.Sentence, error) {
+	tg, err := tagger.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	lem, err := lemma.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load lemmatizer: %w", err)
+	}
+	out := make([]conllu.Sentence, len(sents))
+	for i, s := range sents {
+		words := make([]string, len(s.Words))
+		for j, w := range s.Words {
+			words[j] = w.Form
+		}
+		pu, px := tg.Tag(words)
+		ws := append([]conllu.Word(nil), s.Words...)
+		for j := range ws {
+			ws[j].UPOS, ws[j].XPOS = pu[j], px[j]
+			ws[j].Lemma = lem.Lemma(words[j], pu[j], px[j])
+		}
+		s.Words = ws
+		out[i] = s
+	}
+	return out, nil
+}
+
 // scoreParser prints the scores of m on gold with gold tags and, when
 // noise > 0, with tags corrupted at that rate (confusions learnt from train).
 func scoreParser(e *env, m *parser.Model, gold string, train []conllu.Sentence, noise float64) error {
@@ -111,6 +161,7 @@ func evalParser(ctx context.Context, e *env, args []string) error {
 	model := fs.String("model", "", "model file (default: the embedded model)")
 	noise := fs.Float64("noise", 0.04, "also score with this fraction of tags corrupted (0: gold tags only)")
 	train := fs.String("train", ewtPath("en_ewt-ud-train.conllu"), "treebank the tag confusions for --noise are learnt from")
+	predicted := fs.Bool("predicted", false, "also score with the tags and lemmas of the default tagger and lemmatizer")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -145,7 +196,21 @@ func evalParser(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("eval parser: %w", err)
 		}
 	}
-	return scoreParser(e, m, *gold, trs, *noise)
+	if err := scoreParser(e, m, *gold, trs, *noise); err != nil {
+		return err
+	}
+	if *predicted {
+		gs, err := conllu.ReadFile(*gold)
+		if err != nil {
+			return fmt.Errorf("eval parser: %w", err)
+		}
+		ps, err := predictTags(gs)
+		if err != nil {
+			return fmt.Errorf("eval parser: %w", err)
+		}
+		fmt.Fprintf(e.stdout, "%s, predicted tags and lemmas: %s\n", *gold, parser.Evaluate(m, ps, nil))
+	}
+	return nil
 }
 
 // withoutLemmas returns a copy of ss with every lemma removed, to score the

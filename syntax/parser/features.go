@@ -131,7 +131,7 @@ func (st *state) transFeatures() []uint64 {
 	d01 := dist(s0, b0, none)
 	d10 := dist(s1, s0, none)
 
-	full := st.feat == FeaturesFull
+	full := st.feat != FeaturesFast // FeaturesClusters extends FeaturesFull
 	f := fx{out: st.feats[:0], tmpl: seedT}
 	f.f1(0) // bias
 	// Single positions.
@@ -267,6 +267,23 @@ func (st *state) transFeatures() []uint64 {
 		f.fs(st.suf[s0], t[b0])
 		f.fs(st.suf[b0], t[s0])
 	}
+	if st.feat == FeaturesClusters {
+		// Word-cluster prefixes (Koo et al. 2008): coarse (4 bits),
+		// finer (6 bits) and whole paths stand in for words and tags.
+		c4, c6, cf := st.c4, st.c6, st.cf
+		f.f2(cf[s0], t[s0])
+		f.f2(cf[b0], t[b0])
+		f.f2(c6[s1], t[s1])
+		f.f2(c6[b1], t[b1])
+		f.f2(c4[s0], c4[b0])
+		f.f2(c6[s0], c6[b0])
+		f.f4(c4[s0], t[s0], c4[b0], t[b0])
+		f.f2(c6[s1], c6[s0])
+		f.f4(c4[s1], t[s1], c4[s0], t[s0])
+		f.f3(c4[s0l1], c4[s0], t[b0])
+		f.f3(c4[s0r1], c4[s0], t[b0])
+		f.f3(c4[b0l1], c4[b0], t[s0])
+	}
 	st.feats = f.out
 	return f.out
 }
@@ -380,6 +397,14 @@ func (st *state) labelFeaturesFull(h, d int32) []uint64 {
 	f.f4(dir, t[st.prev(h)], t[h], t[d])
 	f.f4(dir, t[h], t[st.next(h)], t[d])
 	f.f3(dir, w[st.prev(d)], t[d])
+	if st.feat == FeaturesClusters {
+		c4, c6, cf := st.c4, st.c6, st.cf
+		f.f3(dir, c6[h], c6[d])
+		f.f4(dir, c4[h], c4[d], t[d])
+		f.f3(dir, cf[d], t[d])
+		f.f3(dir, cf[h], t[h])
+		f.f4(dir, t[h], c6[d], dd)
+	}
 	st.lfeats = f.out
 	return f.out
 }

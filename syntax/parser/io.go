@@ -60,6 +60,11 @@ func (m *Model) Save(w io.Writer) error {
 	strs(m.labels)
 	strs(m.words)
 	strs(m.lemmas)
+	if m.feat == FeaturesClusters {
+		// The number of clustered words guards against a model used
+		// with another cluster table.
+		uv(uint64(m.cl.Len()))
+	}
 	uv(uint64(m.bitsT))
 	uv(uint64(m.bitsL))
 	// Sparse rows: delta-coded row index, then (column, weight) pairs.
@@ -166,6 +171,17 @@ func Load(r io.Reader) (*Model, error) {
 	m.labels = strs("labels")
 	m.words = strs("words")
 	m.lemmas = strs("lemmas")
+	if rerr == nil && m.feat == FeaturesClusters {
+		n := uv("cluster count")
+		cl, err := defaultClusters()
+		if err != nil {
+			return nil, &FormatError{Op: "load", Msg: "word clusters", Err: err}
+		}
+		if rerr == nil && uint64(cl.Len()) != n {
+			return nil, &FormatError{Op: "load", Msg: fmt.Sprintf("model trained with %d clustered words, ner.DefaultClusters has %d", n, cl.Len())}
+		}
+		m.cl = cl
+	}
 	m.bitsT = uint(uv("table bits"))
 	m.bitsL = uint(uv("label table bits"))
 	if rerr != nil {

@@ -19,6 +19,9 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unsafe"
+
+	"github.com/wirecoder/wirecoder/ner"
 )
 
 // Reserved ids shared by every vocabulary: no node, the artificial root,
@@ -54,10 +57,13 @@ type Features uint8
 const (
 	FeaturesFull Features = iota // about 110 transition and 47 label templates
 	FeaturesFast                 // about 80 transition and 25 label templates
+	// FeaturesClusters is FeaturesFull plus word-cluster prefix features
+	// (Koo et al. 2008) from ner.DefaultClusters.
+	FeaturesClusters
 	numFeatures
 )
 
-var featuresNames = [...]string{FeaturesFull: "full", FeaturesFast: "fast"}
+var featuresNames = [...]string{FeaturesFull: "full", FeaturesFast: "fast", FeaturesClusters: "clusters"}
 
 // String returns the feature set's name.
 func (f Features) String() string {
@@ -74,7 +80,7 @@ func ParseFeatures(name string) (Features, error) {
 			return Features(i), nil
 		}
 	}
-	return 0, fmt.Errorf("parser: unknown feature set %q (want full or fast)", name)
+	return 0, fmt.Errorf("parser: unknown feature set %q (want full, fast or clusters)", name)
 }
 
 // Model is a trained dependency parser. It is immutable once built and
@@ -99,6 +105,8 @@ type Model struct {
 	qT []int16 // transition weights: bucket*rowT + action
 	qL []int16 // label weights: bucket*rowL + label-1
 	nl int     // number of labels (at most rowL)
+	// cl holds the word clusters of FeaturesClusters (nil otherwise).
+	cl *ner.Clusters
 
 	pool sync.Pool // *state
 }
@@ -140,6 +148,76 @@ func (m *Model) index() {
 	}
 	m.nl = len(m.labels)
 	m.pool.New = func() any { return new(state) }
+}
+
+var (
+	clustersOnce sync.Once
+	clustersVal  *ner.Clusters
+	clustersErr  error
+)
+
+// defaultClusters returns the embedded word clusters of package ner,
+// loaded once.
+func defaultClusters() (*ner.Clusters, error) {
+	clustersOnce.Do(func() {
+		clustersVal, clustersErr = ner.DefaultClusters()
+		if clustersErr != nil {
+			clustersErr = fmt.Errorf("parser: word clusters: %w", clustersErr)
+		}
+	})
+	return clustersVal, clustersErr
+}
+
+// clusterIDs returns the ids of the 4- and 6-bit prefixes and of the full
+// cluster path of word (idUnk for all three when it has no cluster). The
+// word is lower-cased without allocating for words up to 64 bytes.
+func clusterIDs(cl *ner.Clusters, word string) (p4, p6, full int32) {
+	if cl == nil {
+		return idUnk, idUnk, idUnk
+	}
+	var buf [64]byte
+	key := word
+	if len(word) > 0 && len(word) <= len(buf) {
+		b := buf[:len(word)]
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		// Path only looks the key up in a map, which keeps no reference
+		// to it, so the stack buffer may back the string.
+		return prefixIDs(cl.Path(unsafe.String(&b[0], len(b))))
+	}
+	return prefixIDs(cl.Path(strings.ToLower(key)))
+}
+
+// prefixIDs encodes the 4- and 6-bit prefixes and the whole of a cluster
+// path (at most 24 bits) as ids: a leading 1 bit marks the length.
+func prefixIDs(path string) (p4, p6, full int32) {
+	if path == "" || len(path) > 24 {
+		return idUnk, idUnk, idUnk
+	}
+	v := int32(1)
+	p4, p6 = -1, -1
+	for i := 0; i < len(path); i++ {
+		v = v<<1 | int32(path[i]-'0')
+		if i == 3 {
+			p4 = v + idBase
+		}
+		if i == 5 {
+			p6 = v + idBase
+		}
+	}
+	full = v + idBase
+	if p4 < 0 {
+		p4 = full
+	}
+	if p6 < 0 {
+		p6 = full
+	}
+	return p4, p6, full
 }
 
 // label returns the name of label id l.

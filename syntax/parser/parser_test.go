@@ -236,7 +236,7 @@ func TestTrainErrors(t *testing.T) {
 }
 
 func TestSaveLoad(t *testing.T) {
-	for _, feat := range []Features{FeaturesFull, FeaturesFast} {
+	for _, feat := range []Features{FeaturesFull, FeaturesFast, FeaturesClusters} {
 		t.Run(feat.String(), func(t *testing.T) { testSaveLoad(t, feat) })
 	}
 }
@@ -531,13 +531,16 @@ func TestFeaturesNames(t *testing.T) {
 	for _, tc := range []struct {
 		f    Features
 		name string
-	}{{FeaturesFull, "full"}, {FeaturesFast, "fast"}, {Features(9), "Features(9)"}} {
+	}{{FeaturesFull, "full"}, {FeaturesFast, "fast"}, {FeaturesClusters, "clusters"}, {Features(9), "Features(9)"}} {
 		if got := tc.f.String(); got != tc.name {
 			t.Errorf("Features(%d).String() = %q, want %q", tc.f, got, tc.name)
 		}
 	}
 	if f, err := ParseFeatures("fast"); err != nil || f != FeaturesFast {
 		t.Errorf("ParseFeatures(fast) = %v, %v", f, err)
+	}
+	if f, err := ParseFeatures("clusters"); err != nil || f != FeaturesClusters {
+		t.Errorf("ParseFeatures(clusters) = %v, %v", f, err)
 	}
 	if _, err := ParseFeatures("slow"); err == nil {
 		t.Error("ParseFeatures(slow) succeeded")
@@ -569,5 +572,104 @@ func TestParseRandom(t *testing.T) {
 			t.Fatalf("case %d: %d heads, %d deps for %d words", i, len(h), len(d), n)
 		}
 		checkHeads(t, h, d)
+	}
+}
+
+func TestPrefixIDs(t *testing.T) {
+	for _, tc := range []struct {
+		path         string
+		p4, p6, full int32
+	}{
+		{"", idUnk, idUnk, idUnk},
+		{"0110", idBase + 0b10110, idBase + 0b10110, idBase + 0b10110},
+		{"011010", idBase + 0b10110, idBase + 0b1011010, idBase + 0b1011010},
+		{"01101011", idBase + 0b10110, idBase + 0b1011010, idBase + 0b101101011},
+		{"1", idBase + 0b11, idBase + 0b11, idBase + 0b11},
+		{strings.Repeat("1", 25), idUnk, idUnk, idUnk},
+	} {
+		p4, p6, full := prefixIDs(tc.path)
+		if p4 != tc.p4 || p6 != tc.p6 || full != tc.full {
+			t.Errorf("prefixIDs(%q) = %d, %d, %d, want %d, %d, %d", tc.path, p4, p6, full, tc.p4, tc.p6, tc.full)
+		}
+	}
+	// A prefix of one length never collides with another length's.
+	if a, _, _ := prefixIDs("0000"); a == func() int32 { _, _, f := prefixIDs("00000"); return f }() {
+		t.Error("prefixes 0000 and 00000 share an id")
+	}
+}
+
+func TestClusterIDs(t *testing.T) {
+	cl, err := defaultClusters()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, f := clusterIDs(nil, "the"); f != idUnk {
+		t.Errorf("clusterIDs(nil clusters) = %d, want idUnk", f)
+	}
+	for _, w := range []string{"the", "said", "president"} {
+		want4, want6, wantF := prefixIDs(cl.Path(w))
+		if wantF == idUnk {
+			t.Fatalf("no cluster for %q", w)
+		}
+		// Lookup is case-insensitive.
+		for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			p4, p6, f := clusterIDs(cl, form)
+			if p4 != want4 || p6 != want6 || f != wantF {
+				t.Errorf("clusterIDs(%q) = %d, %d, %d, want %d, %d, %d", form, p4, p6, f, want4, want6, wantF)
+			}
+		}
+	}
+	if _, _, f := clusterIDs(cl, "xqzzyqxx"); f != idUnk {
+		t.Errorf("clusterIDs(unseen word) = %d, want idUnk", f)
+	}
+	if _, _, f := clusterIDs(cl, ""); f != idUnk {
+		t.Errorf("clusterIDs(empty) = %d, want idUnk", f)
+	}
+	long := strings.Repeat("A", 100)
+	if _, _, f := clusterIDs(cl, long); f != idUnk {
+		t.Errorf("clusterIDs(100 letters) = %d, want idUnk", f)
+	}
+	if n := testing.AllocsPerRun(100, func() { clusterIDs(cl, "President") }); n != 0 {
+		t.Errorf("clusterIDs allocates %v times, want 0", n)
+	}
+}
+
+// TestClusterFeaturesExtendFull checks that FeaturesClusters computes every
+// FeaturesFull feature, in the same order, then its cluster features, for
+// both classifiers and in every configuration of a parse.
+func TestClusterFeaturesExtendFull(t *testing.T) {
+	mf, train := tinyModelWith(t, FeaturesFull)
+	mc, _ := tinyModelWith(t, FeaturesClusters)
+	if mc.cl == nil || mc.cl.Len() == 0 {
+		t.Fatal("clusters model has no clusters")
+	}
+	s := train[1]
+	w, l, u, x := columns(s)
+	var sf, sc state
+	sf.init(mf, w, l, u, x)
+	sc.init(mc, w, l, u, x)
+	checked := 0
+	for !sf.terminal() {
+		ff := append([]uint64(nil), sf.transFeatures()...)
+		fc := sc.transFeatures()
+		if len(fc) != len(ff)+12 || fmt.Sprint(fc[:len(ff)]) != fmt.Sprint(ff) {
+			t.Fatalf("transition features: clusters set (%d) does not extend the full set (%d) by 12", len(fc), len(ff))
+		}
+		okS, okL, okR := sf.valid()
+		a := pick([numActs]int32{}, okS, okL, okR)
+		if a != actShift {
+			h, d := sf.arc(a)
+			lf := append([]uint64(nil), sf.labelFeatures(h, d)...)
+			lc := sc.labelFeatures(h, d)
+			if len(lc) != len(lf)+5 || fmt.Sprint(lc[:len(lf)]) != fmt.Sprint(lf) {
+				t.Fatalf("label features: clusters set (%d) does not extend the full set (%d) by 5", len(lc), len(lf))
+			}
+		}
+		sf.apply(a, 1)
+		sc.apply(a, 1)
+		checked++
+	}
+	if checked != 2*len(w) {
+		t.Errorf("checked %d configurations, want %d", checked, 2*len(w))
 	}
 }

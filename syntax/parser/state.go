@@ -10,6 +10,7 @@ type state struct {
 
 	// Encoded words, indexed by node.
 	w, t, u, lm, sh []int32
+	c4, c6, cf      []int32 // cluster prefixes (FeaturesClusters only)
 	suf             []uint64
 	cum             []int32 // cum[i]: commas among words 1..i
 
@@ -54,6 +55,14 @@ func (st *state) init(m *Model, words, lemmas, upos, xpos []string) {
 	st.lm = grow32(st.lm, size)
 	st.sh = grow32(st.sh, size)
 	st.cum = grow32(st.cum, size)
+	clus := m.feat == FeaturesClusters
+	if clus {
+		st.c4 = grow32(st.c4, size)
+		st.c6 = grow32(st.c6, size)
+		st.cf = grow32(st.cf, size)
+		st.c4[0], st.c6[0], st.cf[0] = idRoot, idRoot, idRoot
+		st.c4[n+1], st.c6[n+1], st.cf[n+1] = idNone, idNone, idNone
+	}
 	if cap(st.suf) < size {
 		st.suf = make([]uint64, size)
 	}
@@ -70,6 +79,9 @@ func (st *state) init(m *Model, words, lemmas, upos, xpos []string) {
 			id = idUnk
 		}
 		st.w[j], st.suf[j], st.sh[j] = id, suf|1<<63, shape
+		if clus {
+			st.c4[j], st.c6[j], st.cf[j] = clusterIDs(m.cl, word)
+		}
 		// A missing lemma (no lemmatizer ran) is "none", which training
 		// also sees (LemmaDropout); a lemma outside the vocabulary is
 		// "unknown".

@@ -403,7 +403,7 @@ func quantize(w []float32, in, out int, prune float32) ([]int16, int) {
 func (tr *trainer) averaged() (*Model, int) {
 	m := tr.m
 	am := &Model{xpos: m.xpos, upos: m.upos, labels: m.labels, words: m.words, lemmas: m.lemmas,
-		bitsT: m.bitsT, bitsL: m.bitsL, feat: m.feat}
+		bitsT: m.bitsT, bitsL: m.bitsL, feat: m.feat, cl: m.cl}
 	avg := func(w []float32, acc []float64, c float64) []float32 {
 		a := make([]float32, len(w))
 		for i, v := range w {
@@ -457,6 +457,13 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions, log io.Writer) (*Mode
 		words: vocab(wc, max(opt.MinCount, 1)), lemmas: vocab(lc, max(opt.MinCount, 1)),
 		xpos: vocab(xc, 1), upos: vocab(uc, 1), labels: vocab(dc, 1),
 		bitsT: opt.Bits, bitsL: opt.LabelBits, feat: opt.Features,
+	}
+	if opt.Features == FeaturesClusters {
+		cl, err := defaultClusters()
+		if err != nil {
+			return nil, fmt.Errorf("parser: train: %w", err)
+		}
+		m.cl = cl
 	}
 	m.index()
 	labelID := make(map[string]int16, len(m.labels))
