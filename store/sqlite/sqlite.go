@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 	"unicode"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
@@ -71,18 +72,35 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	} else {
 		conn = "file:" + path + "?" + q.Encode()
 	}
-	db, err := sql.Open("sqlite", conn)
-	if err != nil {
-		return nil, &store.Error{Op: "open", Backend: "sqlite", Err: fmt.Errorf("%s: %w", path, err)}
-	}
-	if memory {
-		db.SetMaxOpenConns(1)
-	} else {
-		db.SetMaxOpenConns(4)
-	}
-	if err := db.PingContext(ctx); err != nil {
+	// Switching a new database to WAL takes an exclusive lock that SQLite
+	// may refuse at once (SQLITE_BUSY) without waiting out busy_timeout
+	// when other processes open the same file at the same moment; such an
+	// open is retried for a while.
+	var db *sql.DB
+	for attempt := 0; ; attempt++ {
+		var err error
+		db, err = sql.Open("sqlite", conn)
+		if err != nil {
+			return nil, &store.Error{Op: "open", Backend: "sqlite", Err: fmt.Errorf("%s: %w", path, err)}
+		}
+		if memory {
+			db.SetMaxOpenConns(1)
+		} else {
+			db.SetMaxOpenConns(4)
+		}
+		err = db.PingContext(ctx)
+		if err == nil {
+			break
+		}
 		db.Close()
-		return nil, &store.Error{Op: "open", Backend: "sqlite", Err: fmt.Errorf("%s: %w", path, err)}
+		if !isBusy(err) || attempt >= 100 || ctx.Err() != nil {
+			return nil, &store.Error{Op: "open", Backend: "sqlite", Err: fmt.Errorf("%s: %w", path, err)}
+		}
+		select {
+		case <-time.After(time.Duration(10+attempt*5) * time.Millisecond):
+		case <-ctx.Done():
+			return nil, &store.Error{Op: "open", Backend: "sqlite", Err: fmt.Errorf("%s: %w", path, ctx.Err())}
+		}
 	}
 	s, err := sqlstore.New(ctx, db, dialect)
 	if err != nil {
@@ -90,6 +108,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, err
 	}
 	return &DB{DB: s, path: path}, nil
+}
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
 }
 
 // FTSQuery turns a user's query into FTS5 syntax that cannot fail to
