@@ -51,6 +51,13 @@ func trainParser(ctx context.Context, e *env, args []string) error {
 	if err := oneOf("dev-tags", *devTags, "gold", "predicted"); err != nil {
 		return err
 	}
+	feat, err := parser.ParseFeatures(*features)
+	if err != nil {
+		return usagef("--features: %v", err)
+	}
+	if *lemmaDrop < 0 || *lemmaDrop > 1 {
+		return usagef("--lemma-drop must be in [0,1], not %g", *lemmaDrop)
+	}
 	trs, err := conllu.ReadFile(*train)
 	if err != nil {
 		return fmt.Errorf("train parser: %w", err)
@@ -72,13 +79,6 @@ func trainParser(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	opt := def
-	feat, err := parser.ParseFeatures(*features)
-	if err != nil {
-		return usagef("--features: %v", err)
-	}
-	if *lemmaDrop < 0 || *lemmaDrop > 1 {
-		return usagef("--lemma-drop must be in [0,1], not %g", *lemmaDrop)
-	}
 	opt.Features = feat
 	opt.Epochs, opt.Seed, opt.TagNoise, opt.LemmaDrop, opt.Bits, opt.LabelBits, opt.ExploreFrom, opt.Prune =
 		*epochs, *seed, *noise, *lemmaDrop, *bits, *lbits, *explore, *prune
