@@ -9,8 +9,8 @@ import (
 )
 
 func TestReadAnnCharOffsets(t *testing.T) {
-	text := "O’Malley’s campaign says it will shift staff."
-	ann := "T1\tSource 0 19\tO’Malley’s campaign\nT2\tCue 20 24\tsays\nT3\tContent 25 44;44 45\tit will shift staff.\nT4\tAttribution 20 24\tsays\nE1\tAttribution:T4 Source:T1\nT9\tCue 5 x\tbad\nT10\tSource 0 999\tbad\n"
+	text := "Gondor’s campaign says it will shift staff."
+	ann := "T1\tSource 0 17\tGondor’s campaign\nT2\tCue 18 22\tsays\nT3\tContent 23 42;42 43\tit will shift staff.\nT4\tAttribution 18 22\tsays\nE1\tAttribution:T4 Source:T1\nT9\tCue 5 x\tbad\nT10\tSource 0 999\tbad\n"
 	spans, errs := ReadAnn(strings.NewReader(ann), "a.ann", text)
 	if len(errs) != 2 || !strings.Contains(errs[0].Error(), "a.ann:6:") || !strings.Contains(errs[1].Error(), "a.ann:7:") {
 		t.Errorf("errs = %v", errs)
@@ -18,7 +18,7 @@ func TestReadAnnCharOffsets(t *testing.T) {
 	want := []struct {
 		role Role
 		text string
-	}{{Source, "O’Malley’s campaign"}, {Cue, "says"}, {Content, "it will shift staff"}, {Content, "."}}
+	}{{Source, "Gondor’s campaign"}, {Cue, "says"}, {Content, "it will shift staff"}, {Content, "."}}
 	if len(spans) != len(want) {
 		t.Fatalf("spans = %v", spans)
 	}
@@ -30,7 +30,7 @@ func TestReadAnnCharOffsets(t *testing.T) {
 }
 
 func TestScorer(t *testing.T) {
-	text := "Morris says the campaign will compete."
+	text := "Elrond says the garrison will compete."
 	toks := [][2]int{{0, 6}, {7, 11}, {12, 15}, {16, 24}, {25, 29}, {30, 37}, {37, 38}}
 	gold := []Span{{Source, 0, 6}, {Cue, 7, 11}, {Content, 12, 37}}
 	art := Article{Name: "x", Text: text, Annotations: []Annotation{{Spans: gold}, {Spans: gold[:2]}}}
