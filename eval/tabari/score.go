@@ -2,6 +2,8 @@ package tabari
 
 import (
 	"sort"
+
+	"github.com/wirecoder/wirecoder/eval/petr"
 )
 
 // Outcome is what a coder produced for one record.
@@ -28,12 +30,9 @@ func (o Outcome) Special() Special {
 	return NoSpecial
 }
 
-// Category holds the figures of one record category.
-type Category struct {
-	Records  int     `json:"records"`
-	Correct  int     `json:"correct"`
-	Accuracy float64 `json:"accuracy"`
-}
+// Category holds the figures of one record category: the same shape as
+// the PETRARCH suite's, so both evals print alike.
+type Category = petr.Category
 
 // Result is the score of a run; its JSON form is the eval contract.
 type Result struct {
